@@ -1,0 +1,37 @@
+import { defineCollection } from 'astro:content'
+import { groqLoader, settingsLoader } from './lib/content/loader'
+import { normalisePhoto, normaliseStory, normaliseTalk, normaliseTour, normaliseWorker } from './lib/content/normalise'
+import { PHOTOS_QUERY, STORIES_QUERY, TALKS_QUERY, TOURS_QUERY, WORKERS_QUERY } from './lib/content/queries'
+import { photoSchema, settingsSchema, storySchema, talkSchema, tourSchema, workerSchema } from './lib/content/schemas'
+
+const workers = defineCollection({
+  loader: groqLoader({ name: 'workers', query: WORKERS_QUERY, normalise: normaliseWorker }),
+  schema: ({ image }) => workerSchema(image),
+})
+
+const talks = defineCollection({
+  loader: groqLoader({ name: 'talks', query: TALKS_QUERY, normalise: normaliseTalk }),
+  schema: talkSchema,
+})
+
+const photos = defineCollection({
+  loader: groqLoader({ name: 'photos', query: PHOTOS_QUERY, normalise: normalisePhoto }),
+  schema: ({ image }) => photoSchema(image),
+})
+
+const tours = defineCollection({
+  loader: groqLoader({ name: 'tours', query: TOURS_QUERY, normalise: normaliseTour }),
+  schema: tourSchema,
+})
+
+const stories = defineCollection({
+  loader: groqLoader({ name: 'stories', query: STORIES_QUERY, normalise: normaliseStory }),
+  schema: ({ image }) => storySchema(image),
+})
+
+const settings = defineCollection({
+  loader: settingsLoader(),
+  schema: settingsSchema,
+})
+
+export const collections = { workers, talks, photos, tours, stories, settings }

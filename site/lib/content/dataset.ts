@@ -1,0 +1,133 @@
+/**
+ * Reads a dataset in `sanity dataset import` / `sanity dataset export` layout — an NDJSON file,
+ * a folder holding `data.ndjson` (+ `images/`), or an export `.tar.gz` — into plain documents,
+ * as the published perspective sees them.
+ *
+ * Image fields in that layout carry `_sanityAsset: "image@file://./images/x.jpg"` instead of an
+ * asset reference. We turn each into a reference to a synthesised `sanity.imageAsset` document,
+ * so the same `asset->url` projections work here and against a real Sanity project.
+ */
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs'
+import path from 'node:path'
+import * as tar from 'tar'
+
+export type SanityDocument = { _id: string; _type: string; [key: string]: unknown }
+
+export interface LoadedDataset {
+  /** Absolute path of the NDJSON file read. */
+  file: string
+  documents: SanityDocument[]
+  /** Problems found while reading (bad JSON lines, missing image files); never thrown. */
+  warnings: string[]
+}
+
+export const DEFAULT_DATASET = path.resolve(import.meta.dirname, '../../../studio/seed/data.ndjson')
+
+/** Resolve `LAOMO_DATASET`-style input to the NDJSON file to read. */
+export async function resolveDatasetFile(input: string, cacheDir: string): Promise<string> {
+  const abs = path.resolve(input)
+  if (!existsSync(abs)) throw new Error(`LAOMO_DATASET: ${abs} does not exist`)
+  if (statSync(abs).isDirectory()) return findNdjson(abs)
+  if (/\.(tar\.gz|tgz)$/.test(abs)) {
+    const digest = createHash('sha1')
+      .update(abs)
+      .update(String(statSync(abs).mtimeMs))
+      .digest('hex')
+      .slice(0, 12)
+    const target = path.join(cacheDir, digest)
+    if (!existsSync(target)) {
+      mkdirSync(target, { recursive: true })
+      await tar.x({ file: abs, cwd: target })
+    }
+    return findNdjson(target)
+  }
+  return abs
+}
+
+function findNdjson(dir: string): string {
+  for (const candidate of ['data.ndjson', ...subdirs(dir).map((d) => path.join(d, 'data.ndjson'))]) {
+    const file = path.join(dir, candidate)
+    if (existsSync(file)) return file
+  }
+  throw new Error(`LAOMO_DATASET: no data.ndjson in ${dir}`)
+}
+
+function subdirs(dir: string): string[] {
+  // An export archive holds one top-level folder named after the dataset.
+  return readdirSync(dir).filter((name) => statSync(path.join(dir, name)).isDirectory())
+}
+
+const ASSET_RE = /^image@file:\/\/(.+)$/
+
+/** "./images/x.jpg" or "../other/x.jpg": always relative, as Astro's image() expects. */
+function toRelativeUrl(dir: string, absolute: string): string {
+  const rel = path.relative(dir, absolute).split(path.sep).join('/')
+  return rel.startsWith('../') ? rel : `./${rel}`
+}
+
+export function parseDataset(file: string, text: string): LoadedDataset {
+  const documents: SanityDocument[] = []
+  const warnings: string[] = []
+  const assets = new Map<string, SanityDocument>()
+  const dir = path.dirname(file)
+
+  const convertAssets = (value: unknown, docId: string, fieldPath: string): unknown => {
+    if (Array.isArray(value)) return value.map((v, i) => convertAssets(v, docId, `${fieldPath}[${i}]`))
+    if (!value || typeof value !== 'object') return value
+    const obj = value as Record<string, unknown>
+    const out: Record<string, unknown> = {}
+    for (const [key, v] of Object.entries(obj)) {
+      if (key === '_sanityAsset' && typeof v === 'string') {
+        const match = ASSET_RE.exec(v)
+        if (!match) continue
+        const relative = match[1]!
+        const absolute = path.resolve(dir, relative)
+        if (!existsSync(absolute)) {
+          warnings.push(`${docId}: ${fieldPath || 'image'} points to missing file ${relative}`)
+          continue
+        }
+        const ext = path.extname(relative).slice(1).toLowerCase()
+        const id = `image-${createHash('sha1').update(relative).digest('hex')}-${ext}`
+        if (!assets.has(id)) {
+          assets.set(id, {
+            _id: id,
+            _type: 'sanity.imageAsset',
+            // Relative to the NDJSON file: Astro's image() resolves it against the entry's filePath.
+            url: toRelativeUrl(dir, absolute),
+            path: absolute,
+            extension: ext,
+          })
+        }
+        out.asset = { _type: 'reference', _ref: id }
+        continue
+      }
+      out[key] = convertAssets(v, docId, fieldPath ? `${fieldPath}.${key}` : key)
+    }
+    return out
+  }
+
+  text.split('\n').forEach((line, index) => {
+    if (!line.trim()) return
+    let doc: SanityDocument
+    try {
+      doc = JSON.parse(line)
+    } catch (error) {
+      warnings.push(`${path.basename(file)} line ${index + 1}: not valid JSON (${(error as Error).message})`)
+      return
+    }
+    if (typeof doc?._id !== 'string' || typeof doc?._type !== 'string') {
+      warnings.push(`${path.basename(file)} line ${index + 1}: document without _id or _type`)
+      return
+    }
+    // Published perspective: drafts and release versions never reach the public site.
+    if (doc._id.startsWith('drafts.') || doc._id.startsWith('versions.')) return
+    documents.push(convertAssets(doc, doc._id, '') as SanityDocument)
+  })
+  documents.push(...assets.values())
+  return { file, documents, warnings }
+}
+
+export function loadDatasetFile(file: string): LoadedDataset {
+  return parseDataset(file, readFileSync(file, 'utf8'))
+}

@@ -1,0 +1,101 @@
+/**
+ * The two ways the site reads content, behind one interface. Which one runs is decided once,
+ * from the environment: a configured Sanity project wins, otherwise the bundled (or
+ * `LAOMO_DATASET`) dataset is queried in-process with groq-js.
+ */
+import path from 'node:path'
+import { createClient, type SanityClient } from '@sanity/client'
+import { evaluate, parse } from 'groq-js'
+import { DEFAULT_DATASET, loadDatasetFile, resolveDatasetFile, type SanityDocument } from './dataset'
+
+export type QueryParams = Record<string, unknown>
+
+export interface ContentSource {
+  kind: 'sanity' | 'dataset'
+  /** Shown in build logs: project/dataset or file path. */
+  label: string
+  /** True when the content is the bundled sample dataset: the site then says so on every page. */
+  isSample: boolean
+  /** NDJSON file the entries come from (dataset mode): Astro resolves relative image paths against it. */
+  file?: string
+  /** Problems met while reading the source itself. */
+  warnings: string[]
+  fetch<T = unknown>(query: string, params?: QueryParams): Promise<T>
+}
+
+export const API_VERSION = '2026-11-01'
+
+/** In-memory dataset executor: the real GROQ engine over the documents of one file. */
+export function datasetSource(
+  documents: SanityDocument[],
+  options: { label: string; isSample: boolean; file?: string; warnings?: string[] },
+): ContentSource {
+  return {
+    kind: 'dataset',
+    label: options.label,
+    isSample: options.isSample,
+    file: options.file,
+    warnings: options.warnings ?? [],
+    async fetch<T>(query: string, params: QueryParams = {}): Promise<T> {
+      const tree = parse(query, { params })
+      const result = await evaluate(tree, { dataset: documents, params })
+      return (await result.get()) as T
+    },
+  }
+}
+
+export function sanitySource(client: SanityClient): ContentSource {
+  const { projectId, dataset } = client.config()
+  return {
+    kind: 'sanity',
+    label: `Sanity ${projectId}/${dataset}`,
+    isSample: false,
+    warnings: [],
+    fetch: <T>(query: string, params: QueryParams = {}) => client.fetch<T>(query, params),
+  }
+}
+
+export interface SourceEnv {
+  SANITY_PROJECT_ID?: string
+  SANITY_DATASET?: string
+  SANITY_READ_TOKEN?: string
+  LAOMO_DATASET?: string
+}
+
+const cache = new Map<string, Promise<ContentSource>>()
+
+/** The content source for this build, created once per distinct configuration. */
+export function getContentSource(env: SourceEnv = process.env as SourceEnv): Promise<ContentSource> {
+  const key = JSON.stringify([env.SANITY_PROJECT_ID, env.SANITY_DATASET, env.LAOMO_DATASET])
+  let source = cache.get(key)
+  if (!source) {
+    source = createContentSource(env)
+    cache.set(key, source)
+  }
+  return source
+}
+
+async function createContentSource(env: SourceEnv): Promise<ContentSource> {
+  if (env.SANITY_PROJECT_ID) {
+    const client = createClient({
+      projectId: env.SANITY_PROJECT_ID,
+      dataset: env.SANITY_DATASET || 'production',
+      apiVersion: API_VERSION,
+      useCdn: false,
+      perspective: 'published',
+      token: env.SANITY_READ_TOKEN || undefined,
+    })
+    return sanitySource(client)
+  }
+  const custom = env.LAOMO_DATASET
+  const file = custom
+    ? await resolveDatasetFile(custom, path.resolve('node_modules/.cache/laomo-datasets'))
+    : DEFAULT_DATASET
+  const loaded = loadDatasetFile(file)
+  return datasetSource(loaded.documents, {
+    label: path.relative(process.cwd(), file) || file,
+    isSample: !custom,
+    file,
+    warnings: loaded.warnings,
+  })
+}

@@ -1,0 +1,100 @@
+/**
+ * Astro Content Layer loaders over the content module. Each collection runs one query from
+ * `queries.ts` through the configured executor, normalises the rows (naming every problem
+ * as a build warning) and stores what can be shown.
+ */
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Loader, LoaderContext } from 'astro/loaders'
+import { getContentSource, type ContentSource } from './executors'
+import type { Normalised } from './normalise'
+import { COUNTS_QUERY, SETTINGS_QUERY } from './queries'
+
+type Row = Record<string, unknown> & { _id: string }
+
+const DEFAULT_SETTINGS = {
+  title: '劳模宣讲',
+  organisation: '甘肃省总工会',
+}
+
+/** Where a relative image path in the data is resolved from (dataset mode only). */
+function entryFilePath(source: ContentSource, context: LoaderContext): string | undefined {
+  if (!source.file) return undefined
+  return path.relative(fileURLToPath(context.config.root), source.file)
+}
+
+export function groqLoader(options: {
+  name: string
+  query: string
+  params?: Record<string, unknown>
+  normalise: (row: Row) => Normalised<Record<string, unknown>>
+}): Loader {
+  return {
+    name: `laomo-${options.name}`,
+    async load(context) {
+      const { store, parseData, logger, generateDigest } = context
+      const source = await getContentSource()
+      const rows = (await source.fetch<Row[] | null>(options.query, options.params ?? {})) ?? []
+      const filePath = entryFilePath(source, context)
+      store.clear()
+      let skipped = 0
+      for (const row of rows) {
+        const { data, warnings } = options.normalise(row)
+        for (const warning of warnings) logger.warn(warning)
+        if (!data) {
+          skipped++
+          continue
+        }
+        try {
+          const parsed = await parseData({ id: row._id, data, filePath })
+          store.set({ id: row._id, data: parsed, filePath, digest: generateDigest(data) })
+        } catch (error) {
+          skipped++
+          logger.warn(`${options.name} ${row._id}: invalid content — skipped (${firstLine(error)})`)
+        }
+      }
+      logger.info(`${rows.length - skipped} of ${rows.length} from ${source.label}`)
+    },
+  }
+}
+
+/** The one settings entry, plus headline counts and where the content came from. */
+export function settingsLoader(): Loader {
+  return {
+    name: 'laomo-settings',
+    async load({ store, parseData, logger, generateDigest }) {
+      const source = await getContentSource()
+      for (const warning of source.warnings) logger.warn(warning)
+      const [settings, counts] = await Promise.all([
+        source.fetch<Record<string, unknown> | null>(SETTINGS_QUERY, { settingsId: 'siteSettings' }),
+        source.fetch<Record<string, number>>(COUNTS_QUERY),
+      ])
+      if (!settings) logger.warn('siteSettings siteSettings: document is missing — using default titles')
+      const clean = Object.fromEntries(Object.entries(settings ?? {}).filter(([, v]) => v !== null))
+      for (const field of ['title', 'organisation'] as const) {
+        if (settings && !clean[field])
+          logger.warn(`siteSettings siteSettings: field "${field}" is missing — using default`)
+      }
+      const data = {
+        ...DEFAULT_SETTINGS,
+        ...clean,
+        isSample: source.isSample,
+        sourceLabel: source.label,
+        counts,
+      }
+      store.clear()
+      store.set({
+        id: 'siteSettings',
+        data: await parseData({ id: 'siteSettings', data }),
+        digest: generateDigest(data),
+      })
+    },
+  }
+}
+
+function firstLine(error: unknown): string {
+  return String((error as Error)?.message ?? error)
+    .split('\n')
+    .slice(0, 3)
+    .join(' ')
+}

@@ -1,0 +1,126 @@
+/**
+ * Every GROQ query the site runs, for both executors (Sanity and the bundled dataset).
+ * Values are always passed as `$params`, never interpolated. References are projected as
+ * `{ "ref": _ref, "doc": @->{…} }` so the normalisers can tell a dangling reference (doc null)
+ * from an empty field and warn about it by name.
+ */
+import { defineQuery } from 'groq'
+
+/** An image field, flattened: works for `image`, `captionedImage` and the portrait. */
+const IMAGE = /* groq */ `
+  "assetRef": asset._ref,
+  "src": asset->url,
+  "width": asset->metadata.dimensions.width,
+  "height": asset->metadata.dimensions.height,
+  alt,
+  caption,
+  credit
+`
+
+const WORKER_LINK = /* groq */ `_id, name, "slug": slug.current, fictional`
+
+const WORKER_CARD = /* groq */ `
+  ${WORKER_LINK},
+  employer,
+  post,
+  sector,
+  prefecture,
+  summary,
+  honours[]{ title, level, year, awardingBody },
+  talkTopics,
+  availableForSchools,
+  "portrait": portrait{ ${IMAGE} }
+`
+
+const PHOTO = /* groq */ `
+  _id,
+  caption,
+  alt,
+  credit,
+  takenAt,
+  place,
+  prefecture,
+  placeholder,
+  showsMinors,
+  minorsConsent,
+  "image": image{ ${IMAGE} },
+  "people": people[]{ "ref": _ref, "doc": @->{ ${WORKER_LINK} } },
+  "talk": select(defined(talk) => { "ref": talk._ref, "doc": talk->{ _id, title, startsAt } })
+`
+
+const PORTABLE_TEXT = /* groq */ `[]{
+  ...,
+  _type == "captionedImage" => { _type, _key, ${IMAGE} }
+}`
+
+export const SETTINGS_QUERY = defineQuery(/* groq */ `*[_id == $settingsId][0]{
+  title, tagline, organisation, icp, psb,
+  bookingOffice, bookingPhone, bookingEmail, bookingNotes,
+  mapProvider, mapKey, mapApproval
+}`)
+
+export const WORKERS_QUERY = defineQuery(/* groq */ `*[_type == "modelWorker"] | order(name asc){
+  ${WORKER_CARD},
+  source,
+  "bio": bio${PORTABLE_TEXT}
+}`)
+
+export const TALKS_QUERY = defineQuery(/* groq */ `*[_type == "talk"] | order(startsAt desc){
+  _id,
+  title,
+  startsAt,
+  endsAt,
+  venueName,
+  venueType,
+  "location": select(defined(location.lat) && defined(location.lng) => { "lat": location.lat, "lng": location.lng }),
+  prefecture,
+  county,
+  status,
+  audienceSize,
+  summary,
+  "speakers": speakers[]{ "ref": _ref, "doc": @->{ ${WORKER_LINK} } },
+  "tour": select(defined(tour) => { "ref": tour._ref, "doc": tour->{ _id, title, "slug": slug.current } }),
+  "photos": photos[]{ "ref": _ref, "doc": @->{ _id } }
+}`)
+
+export const PHOTOS_QUERY =
+  defineQuery(/* groq */ `*[_type == "photo"] | order(coalesce(takenAt, "0000") desc, _id asc){
+  ${PHOTO}
+}`)
+
+export const TOURS_QUERY = defineQuery(/* groq */ `*[_type == "tour"] | order(period.start asc){
+  _id, title, "slug": slug.current, description, organiser, period{ start, end }
+}`)
+
+export const STORIES_QUERY = defineQuery(/* groq */ `*[_type == "story"] | order(publishedAt desc){
+  _id,
+  title,
+  "slug": slug.current,
+  publishedAt,
+  excerpt,
+  author,
+  "mainImage": mainImage{ ${IMAGE} },
+  "body": body${PORTABLE_TEXT},
+  "relatedWorkers": relatedWorkers[]{ "ref": _ref, "doc": @->{ ${WORKER_LINK} } }
+}`)
+
+/** Headline numbers, computed by the query engine rather than in page code. */
+export const COUNTS_QUERY = defineQuery(/* groq */ `{
+  "talks": count(*[_type == "talk"]),
+  "enterprise": count(*[_type == "talk" && venueType == "enterprise"]),
+  "school": count(*[_type == "talk" && venueType == "school"]),
+  "community": count(*[_type == "talk" && venueType == "community"]),
+  "workers": count(*[_type == "modelWorker"])
+}`)
+
+/** Talks of one model worker, newest first (used by tests and the profile page). */
+export const TALKS_BY_WORKER_QUERY =
+  defineQuery(/* groq */ `*[_type == "talk" && $workerId in speakers[]._ref] | order(startsAt desc){
+  _id, title, startsAt, venueName, venueType, prefecture, status
+}`)
+
+/** Talks in one prefecture, newest first. */
+export const TALKS_BY_PREFECTURE_QUERY =
+  defineQuery(/* groq */ `*[_type == "talk" && prefecture == $prefecture] | order(startsAt desc){
+  _id, title, startsAt, venueType, status
+}`)

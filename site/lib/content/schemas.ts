@@ -1,0 +1,138 @@
+/**
+ * Zod schemas of the site's collections (after normalisation). `image` is Astro's content
+ * image helper in the build (it turns the dataset's relative file paths into processed
+ * images) and a plain string schema in unit tests.
+ */
+import { z } from 'astro/zod'
+
+const workerLink = z.object({
+  _id: z.string(),
+  name: z.string(),
+  slug: z.string(),
+  fictional: z.boolean().optional(),
+})
+
+export const imageSchema = <I extends z.ZodType>(image: () => I) =>
+  z.object({
+    src: image(),
+    width: z.number().optional(),
+    height: z.number().optional(),
+    alt: z.string(),
+    caption: z.string().optional(),
+    credit: z.string().optional(),
+  })
+
+const portableText = <I extends z.ZodType>(image: () => I) =>
+  z.array(
+    z.union([
+      z.object({ _type: z.literal('captionedImage'), _key: z.string() }).extend(imageSchema(image).shape),
+      z.looseObject({ _type: z.string() }),
+    ]),
+  )
+
+export const workerSchema = <I extends z.ZodType>(image: () => I) =>
+  z.object({
+    _id: z.string(),
+    name: z.string(),
+    slug: z.string(),
+    fictional: z.boolean(),
+    employer: z.string().optional(),
+    post: z.string().optional(),
+    sector: z.string().optional(),
+    prefecture: z.string().optional(),
+    summary: z.string().optional(),
+    source: z.string().optional(),
+    honours: z.array(
+      z.object({
+        title: z.string().nullish(),
+        level: z.string().nullish(),
+        year: z.number().nullish(),
+        awardingBody: z.string().nullish(),
+      }),
+    ),
+    talkTopics: z.array(z.string()),
+    availableForSchools: z.boolean(),
+    portrait: imageSchema(image).optional(),
+    bio: portableText(image),
+  })
+
+export const talkSchema = z.object({
+  _id: z.string(),
+  title: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string().optional(),
+  venueName: z.string(),
+  venueType: z.enum(['enterprise', 'school', 'community']),
+  location: z.object({ lat: z.number(), lng: z.number() }).optional(),
+  prefecture: z.string(),
+  county: z.string().optional(),
+  status: z.enum(['planned', 'held', 'cancelled']),
+  audienceSize: z.number().optional(),
+  summary: z.string().optional(),
+  speakers: z.array(workerLink),
+  tour: z.object({ _id: z.string(), title: z.string(), slug: z.string() }).optional(),
+  photoIds: z.array(z.string()),
+})
+
+export const photoSchema = <I extends z.ZodType>(image: () => I) =>
+  z.object({
+    _id: z.string(),
+    caption: z.string(),
+    alt: z.string(),
+    credit: z.string().optional(),
+    takenAt: z.string().optional(),
+    place: z.string().optional(),
+    prefecture: z.string().optional(),
+    placeholder: z.boolean(),
+    image: imageSchema(image),
+    people: z.array(workerLink),
+    talk: z.object({ _id: z.string(), title: z.string(), startsAt: z.string().nullish() }).optional(),
+  })
+
+export const tourSchema = z.object({
+  _id: z.string(),
+  title: z.string(),
+  slug: z.string(),
+  description: z.string().optional(),
+  organiser: z.string().optional(),
+  period: z.object({ start: z.string().nullish(), end: z.string().nullish() }).optional(),
+})
+
+export const storySchema = <I extends z.ZodType>(image: () => I) =>
+  z.object({
+    _id: z.string(),
+    title: z.string(),
+    slug: z.string(),
+    publishedAt: z.string(),
+    excerpt: z.string().optional(),
+    author: z.string().optional(),
+    mainImage: imageSchema(image).optional(),
+    body: portableText(image),
+    relatedWorkers: z.array(workerLink),
+  })
+
+export const settingsSchema = z.object({
+  title: z.string(),
+  tagline: z.string().optional(),
+  organisation: z.string(),
+  icp: z.string().optional(),
+  psb: z.string().optional(),
+  bookingOffice: z.string().optional(),
+  bookingPhone: z.string().optional(),
+  bookingEmail: z.string().optional(),
+  bookingNotes: z.string().optional(),
+  mapProvider: z.string().optional(),
+  mapKey: z.string().optional(),
+  mapApproval: z.string().optional(),
+  isSample: z.boolean(),
+  sourceLabel: z.string(),
+  counts: z.object({
+    talks: z.number(),
+    enterprise: z.number(),
+    school: z.number(),
+    community: z.number(),
+    workers: z.number(),
+  }),
+})
+
+export type Settings = z.infer<typeof settingsSchema>

@@ -1,0 +1,15 @@
+/**
+ * Studio configuration from the environment. `SANITY_STUDIO_*` variables reach the browser
+ * bundle both under the Sanity CLI and inside Astro (see `vite.envPrefix` in astro.config.mjs).
+ * Without a project the Studio still boots (and reports that it cannot reach Sanity),
+ * so the embedded Studio builds on a machine with no Sanity account.
+ */
+const env = (import.meta as ImportMeta & { env?: Record<string, string | undefined> }).env ?? {}
+
+/** Placeholder used when no project is configured: syntactically valid, never a real project. */
+export const PLACEHOLDER_PROJECT_ID = 'laomo-sample'
+
+export const studioProjectId: string = env.SANITY_STUDIO_PROJECT_ID || PLACEHOLDER_PROJECT_ID
+export const studioDataset: string = env.SANITY_STUDIO_DATASET || 'production'
+/** Public site origin, for "在网站上查看" links. */
+export const siteUrl: string = (env.SANITY_STUDIO_SITE_URL || 'http://localhost:4321').replace(/\/$/, '')

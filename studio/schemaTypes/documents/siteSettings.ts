@@ -1,0 +1,83 @@
+import { defineField, defineType } from 'sanity'
+import { CogIcon } from '@sanity/icons/Cog'
+import { TILE_PROVIDERS, listOf } from '../../lib/vocabulary'
+
+/** The one settings document: titles, booking office, map provider, filing numbers. */
+export const siteSettingsType = defineType({
+  name: 'siteSettings',
+  title: '站点设置',
+  type: 'document',
+  icon: CogIcon,
+  groups: [
+    { name: 'site', title: '网站', default: true },
+    { name: 'booking', title: '预约' },
+    { name: 'map', title: '地图' },
+  ],
+  fields: [
+    defineField({
+      name: 'title',
+      title: '网站名称',
+      type: 'string',
+      group: 'site',
+      validation: (rule) => rule.required().error('请填写网站名称'),
+    }),
+    defineField({ name: 'tagline', title: '副标题', type: 'string', group: 'site' }),
+    defineField({
+      name: 'organisation',
+      title: '主办单位',
+      type: 'string',
+      group: 'site',
+      validation: (rule) => rule.required().error('请填写主办单位'),
+    }),
+    defineField({
+      name: 'icp',
+      title: 'ICP 备案号',
+      type: 'string',
+      group: 'site',
+      description: '如“陇ICP备XXXXXXXX号”，显示在页脚。',
+    }),
+    defineField({
+      name: 'psb',
+      title: '公安备案号',
+      type: 'string',
+      group: 'site',
+      description: '如“甘公网安备 XXXXXXXXXXXXXX号”，没有可留空。',
+    }),
+    defineField({ name: 'bookingOffice', title: '预约受理部门', type: 'string', group: 'booking' }),
+    defineField({ name: 'bookingPhone', title: '预约电话', type: 'string', group: 'booking' }),
+    defineField({
+      name: 'bookingEmail',
+      title: '预约邮箱',
+      type: 'string',
+      group: 'booking',
+      validation: (rule) => rule.email().error('邮箱格式不正确'),
+    }),
+    defineField({ name: 'bookingNotes', title: '预约须知', type: 'text', rows: 4, group: 'booking' }),
+    defineField({
+      name: 'mapProvider',
+      title: '地图底图',
+      type: 'string',
+      group: 'map',
+      description: '默认使用内置离线底图（无需任何外部服务）。天地图需要密钥；高德坐标会自动纠偏。',
+      options: { list: listOf(TILE_PROVIDERS) },
+      initialValue: 'bundled',
+    }),
+    defineField({
+      name: 'mapKey',
+      title: '地图密钥',
+      type: 'string',
+      group: 'map',
+      description: '天地图 tk 或高德 key。此密钥会出现在公开网页中，请在服务商后台限制域名。',
+    }),
+    defineField({
+      name: 'mapApproval',
+      title: '审图号',
+      type: 'string',
+      group: 'map',
+      description: '所用底图服务商的审图号，如“GS(2024)0650号”，随地图显示。',
+    }),
+  ],
+  preview: {
+    select: { title: 'title', subtitle: 'organisation' },
+  },
+})

@@ -1,0 +1,132 @@
+/**
+ * Browser-test harness: serves the built site from disk on 127.0.0.1 (as a plain static host
+ * would) and drives Debian's Chromium through playwright-core. Every request the page makes
+ * is recorded so tests can prove nothing leaves localhost.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import path from 'node:path'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { afterAll, beforeAll } from 'vitest'
+
+export const DIST = path.resolve(process.env.LAOMO_OUT_DIR || 'dist')
+/** With the Node adapter the static part lives in dist/client. */
+export const STATIC_DIR = existsSync(path.join(DIST, 'client')) ? path.join(DIST, 'client') : DIST
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.webp': 'image/webp',
+  '.jpg': 'image/jpeg',
+  '.png': 'image/png',
+  '.xml': 'application/xml',
+  '.txt': 'text/plain; charset=utf-8',
+  '.ics': 'text/calendar; charset=utf-8',
+  '.geojson': 'application/geo+json',
+  '.wasm': 'application/wasm',
+  '.pf_meta': 'application/octet-stream',
+}
+
+export function resolveStatic(root: string, urlPath: string): string | null {
+  const clean = decodeURIComponent(urlPath.split('?')[0]!.split('#')[0]!)
+  const file = path.join(root, path.normalize(clean))
+  if (!file.startsWith(root)) return null
+  if (existsSync(file) && statSync(file).isFile()) return file
+  const index = path.join(file, 'index.html')
+  if (existsSync(index)) return index
+  return null
+}
+
+export async function serveStatic(root = STATIC_DIR): Promise<{ url: string; server: Server }> {
+  const server = createServer((req, res) => {
+    const file = resolveStatic(root, req.url ?? '/')
+    if (!file) {
+      const notFound = path.join(root, '404.html')
+      res.writeHead(404, { 'Content-Type': TYPES['.html']! })
+      res.end(existsSync(notFound) ? readFileSync(notFound) : 'Not found')
+      return
+    }
+    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' })
+    res.end(readFileSync(file))
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return { url: `http://127.0.0.1:${port}`, server }
+}
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  })
+}
+
+export interface RecordedPage {
+  page: Page
+  /** Every URL the page requested, in order. */
+  requests: string[]
+  /** Console errors and uncaught page errors. */
+  errors: string[]
+}
+
+export async function openPage(
+  browser: Browser,
+  url: string,
+  options: { javaScript?: boolean } = {},
+): Promise<RecordedPage> {
+  const context = await browser.newContext({ javaScriptEnabled: options.javaScript ?? true, locale: 'zh-CN' })
+  const page = await context.newPage()
+  const requests: string[] = []
+  const errors: string[] = []
+  page.on('request', (r) => requests.push(r.url()))
+  page.on('pageerror', (e) => errors.push(String(e)))
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text())
+  })
+  await page.goto(url, { waitUntil: 'networkidle' })
+  return { page, requests, errors }
+}
+
+/** Requests that left the site's own origin (data: and blob: URLs are local). */
+export function thirdParty(requests: string[], origin: string): string[] {
+  return requests.filter((r) => !r.startsWith(origin) && !/^(data|blob|about):/.test(r))
+}
+
+/** Registers hooks that serve the built site and start Chromium for one test file. */
+export function useSite(): { readonly origin: string; readonly browser: Browser } {
+  const state = {} as { origin: string; browser: Browser; server: Server }
+  beforeAll(async () => {
+    const served = await serveStatic()
+    state.origin = served.url
+    state.server = served.server
+    state.browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await state.browser?.close()
+    state.server?.close()
+  })
+  return {
+    get origin() {
+      return state.origin
+    },
+    get browser() {
+      return state.browser
+    },
+  }
+}
