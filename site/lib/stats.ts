@@ -34,7 +34,10 @@ export function countBy<T>(
   }
   const known = new Set(order.map((o) => o.value))
   const extra = [...totals.keys()].filter((k) => !known.has(k)).sort()
-  return [...order.map((o) => ({ key: o.value, label: o.title, value: totals.get(o.value)! })), ...extra.map((k) => ({ key: k, label: k, value: totals.get(k)! }))]
+  return [
+    ...order.map((o) => ({ key: o.value, label: o.title, value: totals.get(o.value)! })),
+    ...extra.map((k) => ({ key: k, label: k, value: totals.get(k)! })),
+  ]
 }
 
 /** Talks that took place (or will): cancelled talks are not counted in the statistics. */
@@ -72,7 +75,11 @@ export function byYear(talks: readonly StatTalk[]): Row[] {
 }
 
 /** Audience of talks already held, by a key; talks without a recorded audience add nothing. */
-export function audienceBy(talks: readonly StatTalk[], order: readonly { value: string; title: string }[], keyOf: (t: StatTalk) => string) {
+export function audienceBy(
+  talks: readonly StatTalk[],
+  order: readonly { value: string; title: string }[],
+  keyOf: (t: StatTalk) => string,
+) {
   return countBy(
     talks.filter((t) => t.status === 'held'),
     keyOf,
