@@ -126,12 +126,11 @@ describe('talk map', () => {
     const popup = page.locator(`[data-popup-talk="${talk._id}"]`)
     await popup.waitFor()
     expect(await popup.locator(`a[href="/talks/${talk._id}/"]`).count()).toBe(1)
-    for (const s of talk.speakers) expect(await popup.locator(`a[href="/workers/${s.slug}/"]`).textContent()).toBe(s.name)
+    for (const s of talk.speakers)
+      expect(await popup.locator(`a[href="/workers/${s.slug}/"]`).textContent()).toBe(s.name)
     expect(await popup.textContent()).toMatch(/时间.*地点.*类型.*宣讲人/s)
     // The marker has keyboard focus and the URL names the talk.
-    await expect
-      .poll(() => page.evaluate(() => document.activeElement?.classList.contains('talk-marker')))
-      .toBe(true)
+    await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('talk-marker'))).toBe(true)
     expect(new URL(page.url()).searchParams.get('talk')).toBe(talk._id)
     // The worker link leads to that worker's profile.
     await popup.locator(`a[href="/workers/${talk.speakers[0]!.slug}/"]`).click()
@@ -191,7 +190,9 @@ describe('talk map with Gaode tiles (second build, PUBLIC_MAP_PROVIDER=gaode)', 
       const shown = await page.evaluate((id) => window.__laomoMap!.latLngOf(id), talk._id)
       expect(shown!.lat).toBeCloseTo(lat!, 5)
       expect(shown!.lng).toBeCloseTo(lng!, 5)
-      expect(Math.abs(shown!.lat - talk.location!.lat) + Math.abs(shown!.lng - talk.location!.lng)).toBeGreaterThan(1e-4)
+      expect(Math.abs(shown!.lat - talk.location!.lat) + Math.abs(shown!.lng - talk.location!.lng)).toBeGreaterThan(
+        1e-4,
+      )
     }
     expect(await page.locator('.leaflet-control-attribution').textContent()).toContain('高德地图')
     // Tiles failed (aborted): the bundled outline still shows and the reader is told.

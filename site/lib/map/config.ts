@@ -19,7 +19,7 @@ export function resolveMapConfig(
   env: Record<string, string | undefined>,
 ): { config: MapConfig; warnings: string[] } {
   const warnings: string[] = []
-  const pick = (envName: string, value: string | undefined) => (env[envName]?.trim() || value?.trim() || undefined)
+  const pick = (envName: string, value: string | undefined) => env[envName]?.trim() || value?.trim() || undefined
   const requested = pick('PUBLIC_MAP_PROVIDER', settings.mapProvider) ?? 'bundled'
   let provider: TileProvider = 'bundled'
   if (PROVIDERS.has(requested)) provider = requested as TileProvider

@@ -5,12 +5,9 @@
 import type { TalkStatus, VenueType } from '../../../studio/lib/vocabulary'
 import type { MapConfig } from '../../../studio/lib/map/providers'
 
-export interface MapTalk {
-  id: string
+interface TalkFields {
   title: string
   startsAt: string
-  /** Calendar year in China time. */
-  year: number
   venueName: string
   venueType: VenueType
   prefecture: string
@@ -23,25 +20,35 @@ export interface MapTalk {
 }
 
 /** What the talks collection gives us (a structural subset of its entries' data). */
-export interface TalkInput {
+export interface TalkInput extends TalkFields {
   _id: string
-  title: string
-  startsAt: string
-  venueName: string
-  venueType: VenueType
-  prefecture: string
-  county?: string
-  status: TalkStatus
-  location?: { lat: number; lng: number }
-  speakers: { slug: string; name: string }[]
-  tour?: { slug: string; title: string }
+}
+
+/** A talk as the map uses it. */
+export interface MapTalk extends TalkFields {
+  id: string
+  /** Calendar year in China time. */
+  year: number
 }
 
 const TYPES: VenueType[] = ['enterprise', 'school', 'community']
 const STATUSES: TalkStatus[] = ['planned', 'held', 'cancelled']
 
 /** One talk: [id, title, startsAt, venueName, type, prefecture, county, status, lat, lng, speakers, tour]. */
-type Row = [string, string, string, string, number, number, string, number, number | null, number | null, number[], number]
+type Row = [
+  string,
+  string,
+  string,
+  string,
+  number,
+  number,
+  string,
+  number,
+  number | null,
+  number | null,
+  number[],
+  number,
+]
 
 export interface CompactMapData {
   v: 1

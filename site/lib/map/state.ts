@@ -49,7 +49,10 @@ const STATUS_VALUES = new Set<string>(TALK_STATUSES.map((o) => o.value))
  * Reads the state from a query string. Values the data does not know are dropped and named in
  * `ignored` (a stale shared link must still open the map, and say what it could not apply).
  */
-export function parseState(search: string | URLSearchParams, vocab: Vocabulary): { state: MapState; ignored: string[] } {
+export function parseState(
+  search: string | URLSearchParams,
+  vocab: Vocabulary,
+): { state: MapState; ignored: string[] } {
   const params = typeof search === 'string' ? new URLSearchParams(search) : search
   const state: MapState = {}
   const ignored: string[] = []

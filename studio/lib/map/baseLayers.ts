@@ -30,6 +30,9 @@ export function maxZoomOf(spec: ProviderSpec): number {
   return spec.layers.length ? Math.min(...spec.layers.map((l) => l.maxZoom)) : 16
 }
 
+/** Seat labels sit above the outline but below markers and popups (Leaflet's tooltip pane is above both). */
+const SEAT_LABEL_PANE = 'laomoSeatLabels'
+
 export function createBaseLayers(L: typeof Leaflet, config: MapConfig): BaseLayers {
   const effective = effectiveConfig(config)
   const spec = providerSpec(effective)
@@ -51,7 +54,13 @@ export function createBaseLayers(L: typeof Leaflet, config: MapConfig): BaseLaye
       fillColor: '#fff',
       fillOpacity: 1,
       interactive: false,
-    }).bindTooltip(p.name, { permanent: true, direction: 'right', className: 'laomo-seat-label', offset: [4, 0] }),
+    }).bindTooltip(p.name, {
+      permanent: true,
+      direction: 'right',
+      className: 'laomo-seat-label',
+      offset: [4, 0],
+      pane: SEAT_LABEL_PANE,
+    }),
   )
   const bundled = L.layerGroup([outline, ...seats])
 
@@ -70,6 +79,7 @@ export function createBaseLayers(L: typeof Leaflet, config: MapConfig): BaseLaye
     bounds: outline.getBounds(),
     attribution: attribution(effective, OUTLINE_SOURCE),
     addTo(map, onTileFailure) {
+      if (!map.getPane(SEAT_LABEL_PANE)) map.createPane(SEAT_LABEL_PANE).style.zIndex = '450'
       bundled.addTo(map)
       if (!tiles) return
       let loaded = 0
