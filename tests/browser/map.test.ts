@@ -132,6 +132,14 @@ describe('talk map', () => {
     // The marker has keyboard focus and the URL names the talk.
     await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('talk-marker'))).toBe(true)
     expect(new URL(page.url()).searchParams.get('talk')).toBe(talk._id)
+    // Keyboard: Esc closes the popup and deselects; Enter on the focused marker selects it again.
+    await page.keyboard.press('Escape')
+    await expect.poll(() => popup.count()).toBe(0)
+    expect(new URL(page.url()).searchParams.get('talk')).toBeNull()
+    expect(await page.locator(`li[data-talk-id="${talk._id}"]`).getAttribute('aria-current')).toBeNull()
+    await page.keyboard.press('Enter')
+    await popup.waitFor()
+    expect(new URL(page.url()).searchParams.get('talk')).toBe(talk._id)
     // The worker link leads to that worker's profile.
     await popup.locator(`a[href="/workers/${talk.speakers[0]!.slug}/"]`).click()
     await page.waitForURL(`**/workers/${talk.speakers[0]!.slug}/`)

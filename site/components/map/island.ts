@@ -98,6 +98,8 @@ export async function initTalkMap(): Promise<void> {
   })
   map.addLayer(cluster)
 
+  // Markers carry no popup or handlers of their own (cheap to create by the ten thousand): the
+  // cluster group forwards their clicks (and keyboard Enter) and one shared popup shows the talk.
   const icon = icons()
   const markers = new Map<string, L.Marker>()
   const talkOf = new Map<L.Marker, MapTalk>()
@@ -108,19 +110,47 @@ export async function initTalkMap(): Promise<void> {
       icon: icon[point.venueType],
       title: `${talk.title}（${venueTitle(talk.venueType)}，${talk.venueName}）`,
       keyboard: true,
-    }).bindPopup(() => popupHtml(talk), { maxWidth: 300 })
-    marker.on('click', () => select(talk.id, 'map'))
-    marker.on('popupclose', () => {
-      // Closing by the reader deselects; a redraw removing the marker for a moment does not.
-      if (!redrawing && state.talk === talk.id) apply({ ...state, talk: undefined }, 'replace')
     })
     markers.set(talk.id, marker)
     talkOf.set(marker, talk)
   }
+  const popup = L.popup({ maxWidth: 300, offset: [0, -8] })
+  let popupTalk: string | undefined
+  function openPopup(talk: MapTalk) {
+    popupTalk = talk.id
+    popup.setLatLng(markers.get(talk.id)!.getLatLng()).setContent(popupHtml(talk)).openOn(map)
+  }
+  cluster.on('click', (event) => {
+    const talk = talkOf.get((event as L.LeafletEvent).propagatedFrom as L.Marker)
+    if (!talk) return
+    openPopup(talk)
+    select(talk.id, 'map')
+  })
+  // Keyboard: Enter/Space on a focused marker opens its talk (Leaflet does this only for bound
+  // popups); Esc closes the popup (Leaflet does only while the map container itself has focus).
+  container.addEventListener('keydown', (event) => {
+    const target = (event.target as Element).closest?.('.talk-marker')
+    if ((event.key === 'Enter' || event.key === ' ') && target) {
+      const marker = [...markers.values()].find((m) => m.getElement() === target)
+      if (!marker) return
+      event.preventDefault()
+      marker.fire('click', undefined, true)
+    } else if (event.key === 'Escape' && map.hasLayer(popup)) {
+      const id = popupTalk
+      map.closePopup()
+      if (id) markers.get(id)?.getElement()?.focus()
+    }
+  })
+  map.on('popupclose', (event) => {
+    // Closing by the reader (×, Esc, a click on the map) deselects the talk.
+    if (event.popup !== popup) return
+    const closed = popupTalk
+    popupTalk = undefined
+    if (closed && state.talk === closed) apply({ ...state, talk: undefined }, 'replace')
+  })
 
   let state: MapState = {}
   let drawnFilters: string | undefined
-  let redrawing = false
 
   function redraw(filtered: MapTalk[]) {
     container!.dataset.ready = 'false'
@@ -130,9 +160,7 @@ export async function initTalkMap(): Promise<void> {
         resolve()
       }
     })
-    redrawing = true
     cluster.clearLayers()
-    redrawing = false
     cluster.addLayers(filtered.flatMap((t) => markers.get(t.id) ?? []))
   }
 
@@ -144,7 +172,7 @@ export async function initTalkMap(): Promise<void> {
       if (state.talk !== id || !cluster.hasLayer(marker)) return
       cluster.zoomToShowLayer(marker, () => {
         if (state.talk !== id) return
-        if (!marker.isPopupOpen()) marker.openPopup()
+        if (popupTalk !== id || !map.hasLayer(popup)) openPopup(talkOf.get(marker)!)
         if (focus) marker.getElement()?.focus()
       })
     })
@@ -173,7 +201,6 @@ export async function initTalkMap(): Promise<void> {
     if (filterKey !== drawnFilters) {
       drawnFilters = filterKey
       redraw(filtered)
-      if (next.talk && next.talk === previous.talk) reveal(next.talk, false)
     }
     if (!next.talk && previous.talk) map.closePopup()
 
