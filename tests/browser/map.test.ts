@@ -147,6 +147,21 @@ describe('talk map', () => {
     expect(thirdParty(requests, site.origin)).toEqual([])
   })
 
+  it('keeps talks at one venue reachable: each opens from the list (spiderfied)', async () => {
+    const groups = Map.groupBy(
+      talks.filter((t) => t.location),
+      (t) => `${t.location!.lat},${t.location!.lng}`,
+    )
+    const together = [...groups.values()].sort((a, b) => b.length - a.length)[0]!
+    expect(together.length).toBeGreaterThan(1)
+    const { page } = await openMap(site.browser, `${site.origin}/map/`)
+    for (const talk of together) {
+      await page.locator(`li[data-talk-id="${talk._id}"] [data-locate]`).click()
+      await page.locator(`[data-popup-talk="${talk._id}"]`).waitFor()
+      await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('talk-marker'))).toBe(true)
+    }
+  })
+
   it('lists every talk without JavaScript', async () => {
     const { page } = await openPage(site.browser, `${site.origin}/map/`, { javaScript: false })
     expect(await page.locator('[data-talk-list] li[data-talk-id]').count()).toBe(213)
