@@ -181,12 +181,19 @@ describe('talk map', () => {
   })
 })
 
-describe('talk map with Gaode tiles (second build, PUBLIC_MAP_PROVIDER=gaode)', () => {
+describe('talk map with Gaode tiles (second build: PUBLIC_MAP_PROVIDER=gaode, PUBLIC_MAP_APPROVAL)', () => {
   const outDir = path.resolve(process.env.LAOMO_GAODE_OUT_DIR || 'dist-gaode')
+  const APPROVAL = 'GS(2099)0000号'
   const state = {} as { origin: string; close: () => void }
   beforeAll(async () => {
     execFileSync('npx', ['astro', 'build'], {
-      env: { ...process.env, LAOMO_OUT_DIR: outDir, LAOMO_EMBED_STUDIO: '0', PUBLIC_MAP_PROVIDER: 'gaode' },
+      env: {
+        ...process.env,
+        LAOMO_OUT_DIR: outDir,
+        LAOMO_EMBED_STUDIO: '0',
+        PUBLIC_MAP_PROVIDER: 'gaode',
+        PUBLIC_MAP_APPROVAL: APPROVAL,
+      },
       stdio: 'ignore',
     })
     const served = await serveStatic(outDir)
@@ -217,7 +224,9 @@ describe('talk map with Gaode tiles (second build, PUBLIC_MAP_PROVIDER=gaode)', 
         1e-4,
       )
     }
-    expect(await page.locator('.leaflet-control-attribution').textContent()).toContain('高德地图')
+    const attribution = await page.locator('.leaflet-control-attribution').textContent()
+    expect(attribution).toContain('高德地图')
+    expect(attribution).toContain(`审图号：${APPROVAL}`)
     // Tiles failed (aborted): the bundled outline still shows and the reader is told.
     expect(await page.locator('.leaflet-overlay-pane path').count()).toBeGreaterThan(0)
     await expect.poll(() => page.locator('[data-map-tile-note]').isVisible()).toBe(true)
