@@ -17,4 +17,18 @@ export function venueSymbol(type: VenueType, size = 22): string {
   return `<svg class="venue-symbol" width="${size}" height="${size}" viewBox="0 0 22 22" aria-hidden="true" focusable="false"><g fill="${COLOURS[type]}" stroke="#fff" stroke-width="2">${SHAPES[type]}</g></svg>`
 }
 
+/** One hidden sprite per page, so long lists reference the symbols instead of repeating them. */
+export function venueSymbolSprite(): string {
+  const symbols = (Object.keys(SHAPES) as VenueType[]).map(
+    (type) =>
+      `<symbol id="venue-symbol-${type}" viewBox="0 0 22 22"><g fill="${COLOURS[type]}" stroke="#fff" stroke-width="2">${SHAPES[type]}</g></symbol>`,
+  )
+  return `<svg width="0" height="0" style="position:absolute" aria-hidden="true" focusable="false">${symbols.join('')}</svg>`
+}
+
+/** A reference to the sprite's symbol (needs `venueSymbolSprite()` on the page). */
+export function venueSymbolUse(type: VenueType, size = 14): string {
+  return `<svg class="venue-symbol" width="${size}" height="${size}" aria-hidden="true" focusable="false"><use href="#venue-symbol-${type}"/></svg>`
+}
+
 export const venueTitle = (type: string) => titleOf(VENUE_TYPES, type)
