@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest'
+import { popupHtml } from './popup'
+
+describe('marker popup', () => {
+  it('shows date, venue, type and speakers, linking to the talk and profiles, with text escaped', () => {
+    const html = popupHtml({
+      id: 'talk-007',
+      title: '<b>工匠</b>',
+      startsAt: '2026-05-01T02:00:00Z',
+      year: 2026,
+      venueName: 'A&B 厂',
+      venueType: 'community',
+      prefecture: '兰州市',
+      county: '城关区',
+      status: 'held',
+      speakers: [
+        { slug: 'li-si', name: '李四' },
+        { slug: 'wang-wu', name: '王五' },
+      ],
+    })
+    expect(html).toContain('<a href="/talks/talk-007/">&lt;b&gt;工匠&lt;/b&gt;</a>')
+    expect(html).toContain('<a href="/workers/li-si/">李四</a>、<a href="/workers/wang-wu/">王五</a>')
+    expect(html).toContain('A&amp;B 厂，兰州市 城关区')
+    expect(html).toContain('<dd>社区</dd>')
+    expect(html).toContain('2026年5月1日 10:00')
+    expect(html).toContain('已举办')
+  })
+})

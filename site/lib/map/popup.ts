@@ -1,0 +1,26 @@
+/** The marker popup's HTML: date, venue, venue type, status, speakers; links to the talk and profiles. */
+import { titleOf, TALK_STATUSES, VENUE_TYPES } from '../../../studio/lib/vocabulary'
+import { formatDateTime } from '../format'
+import type { MapTalk } from './data'
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
+export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!)
+
+export const talkPath = (id: string) => `/talks/${encodeURIComponent(id)}/`
+export const workerPath = (slug: string) => `/workers/${encodeURIComponent(slug)}/`
+
+export function popupHtml(talk: MapTalk): string {
+  const speakers = talk.speakers.length
+    ? talk.speakers.map((s) => `<a href="${workerPath(s.slug)}">${escapeHtml(s.name)}</a>`).join('、')
+    : '未填写'
+  const place = [talk.prefecture, talk.county].filter(Boolean).join(' ')
+  return `<div class="talk-popup" data-popup-talk="${escapeHtml(talk.id)}">
+<p class="talk-popup-title"><a href="${talkPath(talk.id)}">${escapeHtml(talk.title)}</a></p>
+<dl>
+<dt>时间</dt><dd><time datetime="${escapeHtml(talk.startsAt)}">${formatDateTime(talk.startsAt)}</time>（${titleOf(TALK_STATUSES, talk.status)}）</dd>
+<dt>地点</dt><dd>${escapeHtml(talk.venueName)}，${escapeHtml(place)}</dd>
+<dt>类型</dt><dd>${titleOf(VENUE_TYPES, talk.venueType)}</dd>
+<dt>宣讲人</dt><dd>${speakers}</dd>
+</dl>
+</div>`
+}

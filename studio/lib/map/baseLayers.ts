@@ -1,0 +1,101 @@
+/**
+ * Leaflet base layers shared by the public talk map and the Studio's location input.
+ *
+ * The bundled layer (Gansu's outline + labelled prefecture seats) is always drawn, so the map
+ * stays useful with no network; a configured tile provider is drawn above it and removed again
+ * if its tiles fail to load. Leaflet is passed in so this module never imports it itself (the
+ * site loads Leaflet only on /map/).
+ */
+import type * as Leaflet from 'leaflet'
+import { PREFECTURES } from '../gansu'
+import { GANSU_OUTLINE, OUTLINE_SOURCE } from './outline'
+import { attribution, effectiveConfig, providerSpec, toDisplay, type MapConfig, type ProviderSpec } from './providers'
+
+export interface BaseLayers {
+  /** Outline and prefecture seats: no tiles, no network. */
+  bundled: Leaflet.LayerGroup
+  /** The provider's tile layers (base + labels), or null for the bundled layer alone. */
+  tiles: Leaflet.LayerGroup | null
+  spec: ProviderSpec
+  /** Gansu's extent in display coordinates, for the initial view. */
+  bounds: Leaflet.LatLngBounds
+  /** Attribution text, with the provider's 审图号 when configured. */
+  attribution: string
+  /** Adds everything to the map; tiles that fail to load are removed and `onTileFailure` is called. */
+  addTo(map: Leaflet.Map, onTileFailure?: () => void): void
+}
+
+/** The map's max zoom: marker clustering needs one, and no tile layer sets it for the bundled layer. */
+export function maxZoomOf(spec: ProviderSpec): number {
+  return spec.layers.length ? Math.min(...spec.layers.map((l) => l.maxZoom)) : 16
+}
+
+/** Seat labels sit above the outline but below markers and popups (Leaflet's tooltip pane is above both). */
+const SEAT_LABEL_PANE = 'laomoSeatLabels'
+
+export function createBaseLayers(L: typeof Leaflet, config: MapConfig): BaseLayers {
+  const effective = effectiveConfig(config)
+  const spec = providerSpec(effective)
+  const shift = (lng: number, lat: number): Leaflet.LatLngExpression => {
+    const p = toDisplay({ lat, lng }, spec)
+    return [p.lat, p.lng]
+  }
+
+  const outline = L.geoJSON(GANSU_OUTLINE, {
+    coordsToLatLng: ([lng, lat]) => L.latLng(shift(lng!, lat!)),
+    interactive: false,
+    style: { color: '#8a0f15', weight: 2, fillColor: '#f7f4ef', fillOpacity: spec.layers.length ? 0.05 : 0.9 },
+  })
+  const seats = PREFECTURES.map((p) =>
+    L.circleMarker(shift(p.lng, p.lat), {
+      radius: 3,
+      color: '#555',
+      weight: 1,
+      fillColor: '#fff',
+      fillOpacity: 1,
+      interactive: false,
+    }).bindTooltip(p.name, {
+      permanent: true,
+      direction: 'right',
+      className: 'laomo-seat-label',
+      offset: [4, 0],
+      pane: SEAT_LABEL_PANE,
+    }),
+  )
+  const bundled = L.layerGroup([outline, ...seats])
+
+  const tiles = spec.layers.length
+    ? L.layerGroup(
+        spec.layers.map((layer) =>
+          L.tileLayer(layer.url, { subdomains: layer.subdomains, maxZoom: layer.maxZoom, crossOrigin: false }),
+        ),
+      )
+    : null
+
+  return {
+    bundled,
+    tiles,
+    spec,
+    bounds: outline.getBounds(),
+    attribution: attribution(effective, OUTLINE_SOURCE),
+    addTo(map, onTileFailure) {
+      if (!map.getPane(SEAT_LABEL_PANE)) map.createPane(SEAT_LABEL_PANE).style.zIndex = '450'
+      bundled.addTo(map)
+      if (!tiles) return
+      let loaded = 0
+      let failed = false
+      tiles.eachLayer((layer) => {
+        layer.on('tileload', () => loaded++)
+        // One failure before any success means the provider is unreachable (offline, blocked,
+        // bad key): drop the tiles so the bundled layer shows through cleanly.
+        layer.on('tileerror', () => {
+          if (loaded > 0 || failed) return
+          failed = true
+          map.removeLayer(tiles)
+          onTileFailure?.()
+        })
+      })
+      tiles.addTo(map)
+    },
+  }
+}

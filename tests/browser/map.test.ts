@@ -1,0 +1,235 @@
+/**
+ * The talk map (/map/) in Chromium: counts agree with the dataset (through the content module),
+ * filters and the selected talk live in the URL, popups link to the right pages, nothing leaves
+ * localhost, and with Gaode configured markers sit at their GCJ-02 positions.
+ */
+import { execFileSync } from 'node:child_process'
+import { createRequire } from 'node:module'
+import path from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import gcoord from 'gcoord'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { getContentSource } from '../../site/lib/content/executors'
+import { normaliseTalk } from '../../site/lib/content/normalise'
+import { TALKS_QUERY } from '../../site/lib/content/queries'
+import { openPage, serveStatic, thirdParty, useSite } from './harness'
+
+interface Talk {
+  _id: string
+  venueType: 'enterprise' | 'school' | 'community'
+  prefecture: string
+  status: string
+  location?: { lat: number; lng: number }
+  speakers: { slug: string; name: string }[]
+}
+
+/** The talks the site shows, through the same query and normaliser as the build. */
+async function datasetTalks(): Promise<Talk[]> {
+  const source = await getContentSource({})
+  const rows = await source.fetch<(Record<string, unknown> & { _id: string })[]>(TALKS_QUERY)
+  return rows.flatMap((row) => (normaliseTalk(row).data as Talk | null) ?? [])
+}
+
+const site = useSite()
+let talks: Talk[] = []
+beforeAll(async () => {
+  talks = await datasetTalks()
+})
+
+async function openMap(browser: Browser, url: string) {
+  const opened = await openPage(browser, url)
+  await opened.page.waitForFunction(() => window.__laomoMap !== undefined)
+  await opened.page.evaluate(() => window.__laomoMap!.drawn())
+  return opened
+}
+
+async function snapshot(page: Page) {
+  await page.evaluate(() => window.__laomoMap!.drawn())
+  return {
+    status: (await page.locator('[role="status"][data-map-count]').textContent())?.trim(),
+    items: await page.locator('[data-talk-list] li[data-talk-id]:visible').count(),
+    markers: await page.evaluate(() => window.__laomoMap!.markerIds().length),
+  }
+}
+
+describe('talk map', () => {
+  it('shows all 213 talks with no filter: status, list and every located talk on the map', async () => {
+    const { page, requests, errors } = await openMap(site.browser, `${site.origin}/map/`)
+    expect(talks.length).toBe(213)
+    const located = talks.filter((t) => t.location)
+    expect(await snapshot(page)).toEqual({ status: '共 213 场报告会', items: 213, markers: located.length })
+    const ids = await page.evaluate(() => window.__laomoMap!.markerIds())
+    expect(new Set(ids)).toEqual(new Set(located.map((t) => t._id)))
+    const listIds = await page.locator('[data-talk-list] li').evaluateAll((lis) => lis.map((li) => li.dataset.talkId))
+    expect(new Set(listIds)).toEqual(new Set(talks.map((t) => t._id)))
+    // The bundled base layer: outline drawn, prefecture seats labelled, source attributed.
+    expect(await page.locator('.leaflet-overlay-pane path').count()).toBeGreaterThan(0)
+    expect(await page.locator('.laomo-seat-label').allTextContents()).toContain('兰州市')
+    expect(await page.locator('.leaflet-control-attribution').textContent()).toContain('Natural Earth')
+    expect(await page.locator('[data-talk-map]').getAttribute('data-ready')).toBe('true')
+    expect(thirdParty(requests, site.origin)).toEqual([])
+    expect(errors).toEqual([])
+  })
+
+  it('gives each venue type the dataset’s count in the status, the list and the markers', async () => {
+    const { page, requests } = await openMap(site.browser, `${site.origin}/map/`)
+    for (const type of ['enterprise', 'school', 'community'] as const) {
+      const ofType = talks.filter((t) => t.venueType === type)
+      await page.selectOption('select[name="type"]', type)
+      expect(await snapshot(page)).toEqual({
+        status: `共 ${ofType.length} 场报告会`,
+        items: ofType.length,
+        markers: ofType.filter((t) => t.location).length,
+      })
+      expect(new URL(page.url()).searchParams.get('type')).toBe(type)
+    }
+    expect(thirdParty(requests, site.origin)).toEqual([])
+  })
+
+  it('restores filters and the selected talk from the URL; back and forward work', async () => {
+    const expected = talks.filter((t) => t.venueType === 'school' && t.prefecture === '兰州市')
+    const chosen = expected.find((t) => t.location)!
+    const url = `${site.origin}/map/?type=school&prefecture=${encodeURIComponent('兰州市')}&talk=${chosen._id}`
+    const { page } = await openMap(site.browser, url)
+    expect(await page.inputValue('select[name="type"]')).toBe('school')
+    expect(await page.inputValue('select[name="prefecture"]')).toBe('兰州市')
+    expect(await snapshot(page)).toEqual({
+      status: `共 ${expected.length} 场报告会`,
+      items: expected.length,
+      markers: expected.filter((t) => t.location).length,
+    })
+    await expect.poll(() => page.locator(`[data-popup-talk="${chosen._id}"]`).count()).toBe(1)
+    expect(await page.locator(`li[data-talk-id="${chosen._id}"]`).getAttribute('aria-current')).toBe('true')
+
+    const held = expected.filter((t) => t.status === 'held')
+    await page.selectOption('select[name="status"]', 'held')
+    expect((await snapshot(page)).items).toBe(held.length)
+    await page.goBack()
+    expect(new URL(page.url()).searchParams.get('status')).toBeNull()
+    expect((await snapshot(page)).items).toBe(expected.length)
+    expect(await page.inputValue('select[name="status"]')).toBe('')
+    await page.goForward()
+    expect(await page.inputValue('select[name="status"]')).toBe('held')
+    expect(await snapshot(page)).toMatchObject({ status: `共 ${held.length} 场报告会`, items: held.length })
+  })
+
+  it('names link parameters it cannot apply instead of failing', async () => {
+    const { page } = await openMap(site.browser, `${site.origin}/map/?type=factory&year=1900`)
+    expect(await page.locator('[data-map-ignored]').textContent()).toContain('type=factory')
+    expect((await snapshot(page)).items).toBe(213)
+  })
+
+  it('opens a popup from the list that links to the talk and its speakers', async () => {
+    const talk = talks.find((t) => t.location && t.speakers.length >= 2) ?? talks.find((t) => t.location)!
+    const { page, requests } = await openMap(site.browser, `${site.origin}/map/`)
+    await page.locator(`li[data-talk-id="${talk._id}"] [data-locate]`).click()
+    const popup = page.locator(`[data-popup-talk="${talk._id}"]`)
+    await popup.waitFor()
+    expect(await popup.locator(`a[href="/talks/${talk._id}/"]`).count()).toBe(1)
+    for (const s of talk.speakers)
+      expect(await popup.locator(`a[href="/workers/${s.slug}/"]`).textContent()).toBe(s.name)
+    expect(await popup.textContent()).toMatch(/时间.*地点.*类型.*宣讲人/s)
+    // The marker has keyboard focus and the URL names the talk.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('talk-marker'))).toBe(true)
+    expect(new URL(page.url()).searchParams.get('talk')).toBe(talk._id)
+    // Keyboard: Esc closes the popup and deselects; Enter on the focused marker selects it again.
+    await page.keyboard.press('Escape')
+    await expect.poll(() => popup.count()).toBe(0)
+    expect(new URL(page.url()).searchParams.get('talk')).toBeNull()
+    expect(await page.locator(`li[data-talk-id="${talk._id}"]`).getAttribute('aria-current')).toBeNull()
+    await page.keyboard.press('Enter')
+    await popup.waitFor()
+    expect(new URL(page.url()).searchParams.get('talk')).toBe(talk._id)
+    // The worker link leads to that worker's profile.
+    await popup.locator(`a[href="/workers/${talk.speakers[0]!.slug}/"]`).click()
+    await page.waitForURL(`**/workers/${talk.speakers[0]!.slug}/`)
+    expect(await page.locator('h1').textContent()).toBe(talk.speakers[0]!.name)
+    expect(thirdParty(requests, site.origin)).toEqual([])
+  })
+
+  it('keeps talks at one venue reachable: each opens from the list (spiderfied)', async () => {
+    const groups = Map.groupBy(
+      talks.filter((t) => t.location),
+      (t) => `${t.location!.lat},${t.location!.lng}`,
+    )
+    const together = [...groups.values()].sort((a, b) => b.length - a.length)[0]!
+    expect(together.length).toBeGreaterThan(1)
+    const { page } = await openMap(site.browser, `${site.origin}/map/`)
+    for (const talk of together) {
+      await page.locator(`li[data-talk-id="${talk._id}"] [data-locate]`).click()
+      await page.locator(`[data-popup-talk="${talk._id}"]`).waitFor()
+      await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('talk-marker'))).toBe(true)
+    }
+  })
+
+  it('lists every talk without JavaScript', async () => {
+    const { page } = await openPage(site.browser, `${site.origin}/map/`, { javaScript: false })
+    expect(await page.locator('[data-talk-list] li[data-talk-id]').count()).toBe(213)
+    expect(await page.locator('[role="status"]').textContent()).toContain('共 213 场报告会')
+  })
+
+  it('has no axe-core violations', async () => {
+    const { page } = await openMap(site.browser, `${site.origin}/map/`)
+    const require = createRequire(import.meta.url)
+    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') })
+    const violations = await page.evaluate(async () => {
+      // The sample-data notice belongs to BaseLayout (outside this page's landmarks), not to the map.
+      const result = await (window as any).axe.run({ exclude: [['.sample-notice']] })
+      return result.violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target).join(' ')}`)
+    })
+    expect(violations).toEqual([])
+  })
+})
+
+describe('talk map with Gaode tiles (second build: PUBLIC_MAP_PROVIDER=gaode, PUBLIC_MAP_APPROVAL)', () => {
+  const outDir = path.resolve(process.env.LAOMO_GAODE_OUT_DIR || 'dist-gaode')
+  const APPROVAL = 'GS(2099)0000号'
+  const state = {} as { origin: string; close: () => void }
+  beforeAll(async () => {
+    execFileSync('npx', ['astro', 'build'], {
+      env: {
+        ...process.env,
+        LAOMO_OUT_DIR: outDir,
+        LAOMO_EMBED_STUDIO: '0',
+        PUBLIC_MAP_PROVIDER: 'gaode',
+        PUBLIC_MAP_APPROVAL: APPROVAL,
+      },
+      stdio: 'ignore',
+    })
+    const served = await serveStatic(outDir)
+    state.origin = served.url
+    state.close = () => served.server.close()
+  })
+  afterAll(() => state.close?.())
+
+  it('draws markers at the WGS84→GCJ-02 converted position', async () => {
+    const context = await site.browser.newContext({ locale: 'zh-CN' })
+    const page = await context.newPage()
+    const tileHosts: string[] = []
+    // No real tile traffic from tests: record and abort requests to the provider.
+    await page.route(/autonavi\.com/, (route) => {
+      tileHosts.push(new URL(route.request().url()).host)
+      return route.abort()
+    })
+    await page.goto(`${state.origin}/map/`)
+    await page.waitForFunction(() => window.__laomoMap !== undefined)
+    await page.evaluate(() => window.__laomoMap!.drawn())
+    expect(tileHosts.length).toBeGreaterThan(0)
+    for (const talk of talks.filter((t) => t.location).slice(0, 5)) {
+      const [lng, lat] = gcoord.transform([talk.location!.lng, talk.location!.lat], gcoord.WGS84, gcoord.GCJ02)
+      const shown = await page.evaluate((id) => window.__laomoMap!.latLngOf(id), talk._id)
+      expect(shown!.lat).toBeCloseTo(lat!, 5)
+      expect(shown!.lng).toBeCloseTo(lng!, 5)
+      expect(Math.abs(shown!.lat - talk.location!.lat) + Math.abs(shown!.lng - talk.location!.lng)).toBeGreaterThan(
+        1e-4,
+      )
+    }
+    const attribution = await page.locator('.leaflet-control-attribution').textContent()
+    expect(attribution).toContain('高德地图')
+    expect(attribution).toContain(`审图号：${APPROVAL}`)
+    // Tiles failed (aborted): the bundled outline still shows and the reader is told.
+    expect(await page.locator('.leaflet-overlay-pane path').count()).toBeGreaterThan(0)
+    await expect.poll(() => page.locator('[data-map-tile-note]').isVisible()).toBe(true)
+    await context.close()
+  })
+})
