@@ -77,6 +77,8 @@ export async function initTalkMap(): Promise<void> {
 
   const base = createBaseLayers(L, data.config)
   const map = L.map(container, { maxZoom: maxZoomOf(base.spec), minZoom: 4, zoomSnap: 0.5 })
+  // A plain-text prefix: Leaflet's default adds a flag icon that says nothing about the map.
+  map.attributionControl.setPrefix('Leaflet')
   map.attributionControl.addAttribution(escapeHtml(base.attribution))
   base.addTo(map, () => {
     const note = document.querySelector<HTMLElement>('[data-map-tile-note]')
