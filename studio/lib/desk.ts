@@ -43,7 +43,17 @@ export interface DeskSingleton {
   documentId: string
 }
 
-export type DeskNode = DeskList | DeskGroup | DeskSingleton
+/** Pick a document of `parentType`, then see the list `childList(id)` (e.g. a worker's talks). */
+export interface DeskPerDocument {
+  kind: 'perDocument'
+  id: string
+  title: string
+  parentType: string
+  parentOrdering?: Ordering[]
+  childList: (parentId: string) => DeskList
+}
+
+export type DeskNode = DeskList | DeskGroup | DeskSingleton | DeskPerDocument
 
 const byStart: Ordering[] = [{ field: 'startsAt', direction: 'desc' }]
 const byStartAsc: Ordering[] = [{ field: 'startsAt', direction: 'asc' }]
@@ -137,6 +147,14 @@ export const DESK: DeskNode[] = [
           }),
         ),
       ),
+      {
+        kind: 'perDocument',
+        id: 'talks-by-worker',
+        title: '按劳模',
+        parentType: 'modelWorker',
+        parentOrdering: byName,
+        childList: (id) => workerTalksList(id),
+      },
       group('talks-todo', '待补充', [
         list('talks-missing-location', '缺少地图位置', 'talk', MISSING_LOCATION, { ordering: byStart }),
         list('talks-missing-photos', '已举办但缺少照片', 'talk', HELD_WITHOUT_PHOTOS, { ordering: byStart }),
@@ -151,6 +169,14 @@ export const DESK: DeskNode[] = [
       list('photos-all', '全部图片', 'photo', null, { ordering: [{ field: 'takenAt', direction: 'desc' }] }),
       list('photos-missing-caption', '缺少说明或替代文字', 'photo', MISSING_CAPTION_OR_ALT),
       list('photos-missing-consent', '未成年人照片缺少同意', 'photo', MINORS_WITHOUT_CONSENT),
+      {
+        kind: 'perDocument',
+        id: 'photos-by-talk',
+        title: '按报告会',
+        parentType: 'talk',
+        parentOrdering: byStart,
+        childList: (id) => talkPhotosList(id),
+      },
     ],
     'photo',
   ),
