@@ -1,22 +1,17 @@
 import { useState } from 'react'
-import { useClient, useDocumentOperation, type DocumentActionComponent } from 'sanity'
+import { useClient, type DocumentActionComponent } from 'sanity'
 import { useRouter } from 'sanity/router'
 import { useToast } from '@sanity/ui/toast'
 import { CalendarIcon } from '@sanity/icons/Calendar'
-import {
-  requestPatchForTalk,
-  scheduleBlockedReason,
-  talkFromRequest,
-  type TalkRequestDoc,
-} from '../lib/requestInbox'
+import { scheduleBlockedReason, type TalkRequestDoc } from '../lib/requestInbox'
+import { scheduleTalk } from '../lib/scheduleTalk'
 
 /**
- * "安排报告会": creates a draft talk prefilled from the request (lib/requestInbox.ts), links it
- * from the request, marks the request 已安排, publishes the request and opens the talk.
+ * "安排报告会": creates a draft talk prefilled from the request (lib/requestInbox.ts) and, in the
+ * same transaction, links it from the request and marks the request 已安排; then opens the talk.
  */
-export const ScheduleTalkAction: DocumentActionComponent = ({ id, type, draft, published, onComplete }) => {
+export const ScheduleTalkAction: DocumentActionComponent = ({ draft, published, onComplete }) => {
   const client = useClient({ apiVersion: '2026-11-01' })
-  const { patch, publish } = useDocumentOperation(id, type)
   const router = useRouter()
   const toast = useToast()
   const [busy, setBusy] = useState(false)
@@ -31,13 +26,11 @@ export const ScheduleTalkAction: DocumentActionComponent = ({ id, type, draft, p
     onHandle: async () => {
       if (!request) return
       setBusy(true)
-      const talk = talkFromRequest(request)
       try {
-        await client.createIfNotExists(talk)
-        patch.execute([{ set: requestPatchForTalk(talk._id) }])
-        publish.execute()
+        const ids = [published?._id, draft?._id].filter((x): x is string => Boolean(x))
+        const { talkId } = await scheduleTalk(client, request, { ids })
         toast.push({ status: 'success', title: '已生成报告会草稿', description: '请补充地图位置、时间和宣讲劳模后发布。' })
-        router.navigateIntent('edit', { id: talk._id.replace(/^drafts\./, ''), type: 'talk' })
+        router.navigateIntent('edit', { id: talkId, type: 'talk' })
       } catch (error) {
         toast.push({ status: 'error', title: '安排失败，申请未改动', description: String((error as Error).message ?? error) })
       } finally {

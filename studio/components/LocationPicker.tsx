@@ -63,6 +63,10 @@ export function LocationPicker({ value, onChange, config, readOnly = false, heig
     if (!container) return
     const map = L.map(container, { maxZoom: 18, minZoom: 4, zoomSnap: 0.5 })
     mapRef.current = map
+    // A view first: vector layers need the map's pixel bounds when they are added.
+    const initial = displayPoint(value, spec)
+    if (initial) map.setView(initial, 12)
+    else map.fitBounds(gansuBounds)
     map.attributionControl.setPrefix('Leaflet')
     map.attributionControl.addAttribution(attribution(effective, OUTLINE_SOURCE))
     for (const layer of spec.layers) {
@@ -84,9 +88,6 @@ export function LocationPicker({ value, onChange, config, readOnly = false, heig
       if (latest.current.readOnly) return
       latest.current.onChange(geopointFromDisplay(e.latlng, latest.current.spec))
     })
-    const initial = displayPoint(value, spec)
-    if (initial) map.setView(initial, 12)
-    else map.fitBounds(gansuBounds)
     // The form may mount us in a hidden tab: redraw when the container gets a size.
     const observer = new ResizeObserver(() => map.invalidateSize())
     observer.observe(container)
