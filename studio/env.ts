@@ -22,7 +22,8 @@ export const siteUrl: string = (env.SANITY_STUDIO_SITE_URL || 'http://localhost:
  * `bundled` (default, offline), `tianditu-vec`, `tianditu-img` or `gaode`.
  */
 export const studioMapConfig: MapConfig = {
-  provider: (TILE_PROVIDERS.find((p) => p.value === env.SANITY_STUDIO_MAP_PROVIDER)?.value ?? 'bundled') as TileProvider,
+  provider: (TILE_PROVIDERS.find((p) => p.value === env.SANITY_STUDIO_MAP_PROVIDER)?.value ??
+    'bundled') as TileProvider,
   key: env.SANITY_STUDIO_MAP_KEY || undefined,
   approval: env.SANITY_STUDIO_MAP_APPROVAL || undefined,
 }

@@ -28,9 +28,7 @@ export default defineConfig({
   document: {
     // The global "create" menu offers neither singletons nor templates that need a parent document.
     newDocumentOptions: (options, { creationContext }) =>
-      creationContext.type === 'global'
-        ? options.filter((o) => !PARAMETERISED_TEMPLATES.has(o.templateId))
-        : options,
+      creationContext.type === 'global' ? options.filter((o) => !PARAMETERISED_TEMPLATES.has(o.templateId)) : options,
     actions: (actions, { schemaType }) => {
       const base = SINGLETON_TYPES.has(schemaType)
         ? actions.filter(({ action }) => action && ['publish', 'discardChanges', 'restore'].includes(action))

@@ -57,4 +57,6 @@ export const structure: StructureResolver = (S) =>
   S.list()
     .id('root')
     .title('内容')
-    .items(DESK.flatMap((node, i) => (node.kind === 'singleton' && i > 0 ? [S.divider(), item(S, node)] : [item(S, node)])))
+    .items(
+      DESK.flatMap((node, i) => (node.kind === 'singleton' && i > 0 ? [S.divider(), item(S, node)] : [item(S, node)])),
+    )

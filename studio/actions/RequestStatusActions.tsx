@@ -36,4 +36,6 @@ function requestStatusAction(to: RequestStatus): DocumentActionComponent {
   return Action
 }
 
-export const REQUEST_STATUS_ACTIONS: DocumentActionComponent[] = REQUEST_STATUSES.map((s) => requestStatusAction(s.value))
+export const REQUEST_STATUS_ACTIONS: DocumentActionComponent[] = REQUEST_STATUSES.map((s) =>
+  requestStatusAction(s.value),
+)

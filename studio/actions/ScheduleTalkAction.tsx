@@ -29,10 +29,18 @@ export const ScheduleTalkAction: DocumentActionComponent = ({ draft, published, 
       try {
         const ids = [published?._id, draft?._id].filter((x): x is string => Boolean(x))
         const { talkId } = await scheduleTalk(client, request, { ids })
-        toast.push({ status: 'success', title: '已生成报告会草稿', description: '请补充地图位置、时间和宣讲劳模后发布。' })
+        toast.push({
+          status: 'success',
+          title: '已生成报告会草稿',
+          description: '请补充地图位置、时间和宣讲劳模后发布。',
+        })
         router.navigateIntent('edit', { id: talkId, type: 'talk' })
       } catch (error) {
-        toast.push({ status: 'error', title: '安排失败，申请未改动', description: String((error as Error).message ?? error) })
+        toast.push({
+          status: 'error',
+          title: '安排失败，申请未改动',
+          description: String((error as Error).message ?? error),
+        })
       } finally {
         setBusy(false)
         onComplete()

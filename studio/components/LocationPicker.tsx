@@ -203,7 +203,14 @@ export function LocationPicker({ value, onChange, config, readOnly = false, heig
           </Text>
         </Box>
         {!readOnly && value && (
-          <Button mode="ghost" tone="critical" fontSize={1} padding={2} text="清除位置" onClick={() => onChange(null)} />
+          <Button
+            mode="ghost"
+            tone="critical"
+            fontSize={1}
+            padding={2}
+            text="清除位置"
+            onClick={() => onChange(null)}
+          />
         )}
       </Flex>
       {typeof outside === 'string' && (

@@ -87,8 +87,7 @@ const group = (id: string, title: string, children: DeskNode[], schemaType?: str
 export const UPCOMING_TALK = 'status == "planned" && startsAt > now()'
 export const MISSING_LOCATION = '!defined(location.lat) || !defined(location.lng)'
 export const HELD_WITHOUT_PHOTOS = 'status == "held" && count(coalesce(photos, [])) == 0'
-export const MISSING_CAPTION_OR_ALT =
-  '!defined(caption) || length(caption) == 0 || !defined(alt) || length(alt) == 0'
+export const MISSING_CAPTION_OR_ALT = '!defined(caption) || length(caption) == 0 || !defined(alt) || length(alt) == 0'
 export const MINORS_WITHOUT_CONSENT = 'showsMinors == true && minorsConsent != true'
 
 export const DESK: DeskNode[] = [

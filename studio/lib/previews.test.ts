@@ -4,7 +4,12 @@ import { photoSubtitle, requestSubtitle, talkSubtitle } from './previews'
 describe('preview subtitles', () => {
   it('talk: Beijing date · venue · type, cancelled named', () => {
     expect(
-      talkSubtitle({ startsAt: '2025-01-08T17:00:00Z', venueName: '古浪县某中学', venueType: 'school', status: 'held' }),
+      talkSubtitle({
+        startsAt: '2025-01-08T17:00:00Z',
+        venueName: '古浪县某中学',
+        venueType: 'school',
+        status: 'held',
+      }),
     ).toBe('2025-01-09 · 古浪县某中学 · 校园')
     expect(talkSubtitle({ venueType: 'enterprise', status: 'cancelled' })).toBe('未定日期 · 企业 · 已取消')
   })

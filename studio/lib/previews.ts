@@ -15,7 +15,13 @@ export function talkSubtitle(t: { startsAt?: string; venueName?: string; venueTy
 }
 
 /** Photo: date · place, with the problems an editor must fix before publishing. */
-export function photoSubtitle(p: { takenAt?: string; place?: string; showsMinors?: boolean; minorsConsent?: boolean; alt?: string }) {
+export function photoSubtitle(p: {
+  takenAt?: string
+  place?: string
+  showsMinors?: boolean
+  minorsConsent?: boolean
+  alt?: string
+}) {
   return join([
     p.showsMinors && !p.minorsConsent ? '⚠ 未成年人缺少监护人同意' : '',
     !p.alt?.trim() ? '⚠ 缺少替代文字' : '',

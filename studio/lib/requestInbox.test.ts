@@ -102,9 +102,7 @@ describe('scheduleBlockedReason', () => {
   })
   it('blocks an unsaved, already scheduled, declined or school-less request with a Chinese reason', () => {
     expect(scheduleBlockedReason(null)).toMatch(/保存/)
-    expect(scheduleBlockedReason({ _id: 'r', school: 'A', talk: { _type: 'reference', _ref: 't' } })).toMatch(
-      /已安排/,
-    )
+    expect(scheduleBlockedReason({ _id: 'r', school: 'A', talk: { _type: 'reference', _ref: 't' } })).toMatch(/已安排/)
     expect(scheduleBlockedReason({ _id: 'r', school: 'A', status: 'declined' })).toMatch(/婉拒/)
     expect(scheduleBlockedReason({ _id: 'r', school: ' ' })).toMatch(/学校名称/)
   })

@@ -120,7 +120,10 @@ export interface StatusChange {
 
 /** One-click status changes offered for a request (已安排 comes from "安排报告会" or a linked talk). */
 export function statusChanges(status: string | undefined, hasTalk: boolean): StatusChange[] {
-  const to = (s: RequestStatus, label?: string): StatusChange => ({ to: s, label: label ?? `标记为${titleOf(REQUEST_STATUSES, s)}` })
+  const to = (s: RequestStatus, label?: string): StatusChange => ({
+    to: s,
+    label: label ?? `标记为${titleOf(REQUEST_STATUSES, s)}`,
+  })
   switch (status ?? 'new') {
     case 'new':
       return [to('contacted'), to('declined', '婉拒申请')]

@@ -110,7 +110,12 @@ describe('LocationInput (bundled offline layer)', () => {
     for (const p of PREFECTURES) await expect(page.getByText(p.name, { exact: true }).count()).resolves.toBe(1)
     await expect(page.locator('.leaflet-overlay-pane path').count()).resolves.toBeGreaterThan(0)
     // Leaflet's CSS is bundled: panes are absolutely positioned.
-    expect(await page.locator('.leaflet-pane').first().evaluate((el) => getComputedStyle(el).position)).toBe('absolute')
+    expect(
+      await page
+        .locator('.leaflet-pane')
+        .first()
+        .evaluate((el) => getComputedStyle(el).position),
+    ).toBe('absolute')
     expect(await page.getByTestId('location-coordinates').textContent()).toContain('尚未设置位置')
     expect(thirdParty(requested, origin).filter((u) => !u.startsWith(SANITY_UI_FONTS))).toEqual([])
     expect(errors).toEqual([])
@@ -199,10 +204,10 @@ describe('安排报告会 through @sanity/client', () => {
     const { page } = await open()
     const request = requests.find((r) => r.preferredWorkers?.length && r.preferredDates?.length)!
     mutations.length = 0
-    const result = await page.evaluate(
-      ([host, req]) => window.__schedule(host, req, [req._id, `drafts.${req._id}`]),
-      [origin, request] as const,
-    )
+    const result = await page.evaluate(([host, req]) => window.__schedule(host, req, [req._id, `drafts.${req._id}`]), [
+      origin,
+      request,
+    ] as const)
     const talk = talkFromRequest(request)
     expect(result).toEqual({ talkId: talk._id.replace('drafts.', '') })
     expect(mutations).toHaveLength(1)
@@ -219,7 +224,11 @@ describe('安排报告会 through @sanity/client', () => {
     const { page } = await open()
     failNext = true
     const outcome = await page.evaluate(
-      ([host, req]) => window.__schedule(host, req, [req._id]).then(() => 'ok', (e) => `error: ${e.message}`),
+      ([host, req]) =>
+        window.__schedule(host, req, [req._id]).then(
+          () => 'ok',
+          (e) => `error: ${e.message}`,
+        ),
       [origin, requests[0]!] as const,
     )
     expect(outcome).toMatch(/^error/)

@@ -85,7 +85,8 @@ export function searchPlaces(query: string, limit = 8): Place[] {
   const q = query.trim().replace(/\s+/g, '').toLowerCase()
   if (!q) return []
   const coords = parseCoordinates(query)
-  if (coords) return [{ name: `${coords.lat}, ${coords.lng}`, context: '经纬度', kind: 'coordinates', zoom: 13, ...coords }]
+  if (coords)
+    return [{ name: `${coords.lat}, ${coords.lng}`, context: '经纬度', kind: 'coordinates', zoom: 13, ...coords }]
   const scored: { entry: Entry; score: number; index: number }[] = []
   ENTRIES.forEach((entry, index) => {
     const keys = entry.keys.map((k) => k.toLowerCase())

@@ -27,7 +27,10 @@ export function isCompletePoint(value: GeopointValue | null | undefined): value 
 }
 
 /** Where to draw a stored point on the map's tiles, or null when there is none. */
-export function displayPoint(value: GeopointValue | null | undefined, spec: Pick<ProviderSpec, 'datum'>): LatLng | null {
+export function displayPoint(
+  value: GeopointValue | null | undefined,
+  spec: Pick<ProviderSpec, 'datum'>,
+): LatLng | null {
   return isCompletePoint(value) ? toDisplay({ lat: value.lat, lng: value.lng }, spec) : null
 }
 

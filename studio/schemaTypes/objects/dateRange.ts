@@ -17,7 +17,11 @@ export const dateRangeType = defineType({
       type: 'date',
       validation: (rule) =>
         rule.custom((end, context) =>
-          endNotBeforeStart((context.parent as { start?: string } | undefined)?.start, end as string | undefined, '日期'),
+          endNotBeforeStart(
+            (context.parent as { start?: string } | undefined)?.start,
+            end as string | undefined,
+            '日期',
+          ),
         ),
     }),
   ],
