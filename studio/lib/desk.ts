@@ -83,6 +83,19 @@ const group = (id: string, title: string, children: DeskNode[], schemaType?: str
   ...(schemaType ? { schemaType } : {}),
 })
 
+/** One list per prefecture (ids `<prefix>-prefecture-<slug>`). */
+const byPrefecture = (prefix: string, schemaType: string, ordering: Ordering[]): DeskGroup =>
+  group(
+    `${prefix}-by-prefecture`,
+    '按市州',
+    PREFECTURES.map((p) =>
+      list(`${prefix}-prefecture-${p.slug}`, p.name, schemaType, 'prefecture == $prefecture', {
+        params: { prefecture: p.name },
+        ordering,
+      }),
+    ),
+  )
+
 /** A talk is upcoming when planned and not yet started (the site's rule, see site/lib/site.ts). */
 export const UPCOMING_TALK = 'status == "planned" && startsAt > now()'
 export const MISSING_LOCATION = '!defined(location.lat) || !defined(location.lng)'
@@ -96,16 +109,7 @@ export const DESK: DeskNode[] = [
     '劳模',
     [
       list('workers-all', '全部劳模', 'modelWorker', null, { ordering: byName }),
-      group(
-        'workers-by-prefecture',
-        '按市州',
-        PREFECTURES.map((p) =>
-          list(`workers-prefecture-${p.slug}`, p.name, 'modelWorker', 'prefecture == $prefecture', {
-            params: { prefecture: p.name },
-            ordering: byName,
-          }),
-        ),
-      ),
+      byPrefecture('workers', 'modelWorker', byName),
       group(
         'workers-by-honour',
         '按荣誉级别',
@@ -136,16 +140,7 @@ export const DESK: DeskNode[] = [
           }),
         ),
       ),
-      group(
-        'talks-by-prefecture',
-        '按市州',
-        PREFECTURES.map((p) =>
-          list(`talks-prefecture-${p.slug}`, p.name, 'talk', 'prefecture == $prefecture', {
-            params: { prefecture: p.name },
-            ordering: byStart,
-          }),
-        ),
-      ),
+      byPrefecture('talks', 'talk', byStart),
       {
         kind: 'perDocument',
         id: 'talks-by-worker',

@@ -2,7 +2,8 @@ import { defineArrayMember, defineField, defineType } from 'sanity'
 import { ImagesIcon } from '@sanity/icons/Images'
 import { PREFECTURE_NAMES } from '../../lib/gansu'
 import { photoSubtitle } from '../../lib/previews'
-import { altDiffersFromCaption, minorsNeedConsent, requiredText } from '../../lib/validation'
+import { minorsNeedConsent } from '../../lib/validation'
+import { altValidation, captionValidation } from '../objects/imageText'
 
 /** A captioned photograph: of a talk, a model worker at work, or a union event. */
 export const photoType = defineType({
@@ -24,24 +25,14 @@ export const photoType = defineType({
       type: 'text',
       rows: 2,
       description: '显示在图片下方：谁、在哪里、做什么。',
-      validation: (rule) => [
-        rule.custom((caption) => requiredText(caption, '请填写图片说明')),
-        rule.max(120).warning('图片说明建议不超过 120 字'),
-      ],
+      validation: captionValidation,
     }),
     defineField({
       name: 'alt',
       title: '替代文字',
       type: 'string',
       description: '为看不到图片的读者描述画面，不要与图片说明完全相同。',
-      validation: (rule) => [
-        rule.custom((alt) => requiredText(alt, '请填写替代文字，供视障读者使用')),
-        rule
-          .custom((alt, ctx) =>
-            altDiffersFromCaption(alt as string | undefined, (ctx.parent as { caption?: string } | undefined)?.caption),
-          )
-          .warning(),
-      ],
+      validation: altValidation,
     }),
     defineField({ name: 'credit', title: '摄影 / 来源', type: 'string' }),
     defineField({ name: 'takenAt', title: '拍摄日期', type: 'date' }),
