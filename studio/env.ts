@@ -4,6 +4,9 @@
  * Without a project the Studio still boots (and reports that it cannot reach Sanity),
  * so the embedded Studio builds on a machine with no Sanity account.
  */
+import type { MapConfig } from './lib/map/providers'
+import { TILE_PROVIDERS, type TileProvider } from './lib/vocabulary'
+
 const env = (import.meta as ImportMeta & { env?: Record<string, string | undefined> }).env ?? {}
 
 /** Placeholder used when no project is configured: syntactically valid, never a real project. */
@@ -13,3 +16,14 @@ export const studioProjectId: string = env.SANITY_STUDIO_PROJECT_ID || PLACEHOLD
 export const studioDataset: string = env.SANITY_STUDIO_DATASET || 'production'
 /** Public site origin, for "在网站上查看" links. */
 export const siteUrl: string = (env.SANITY_STUDIO_SITE_URL || 'http://localhost:4321').replace(/\/$/, '')
+
+/**
+ * Base layer of the Studio's location input, the same choice as the site's map:
+ * `bundled` (default, offline), `tianditu-vec`, `tianditu-img` or `gaode`.
+ */
+export const studioMapConfig: MapConfig = {
+  provider: (TILE_PROVIDERS.find((p) => p.value === env.SANITY_STUDIO_MAP_PROVIDER)?.value ??
+    'bundled') as TileProvider,
+  key: env.SANITY_STUDIO_MAP_KEY || undefined,
+  approval: env.SANITY_STUDIO_MAP_APPROVAL || undefined,
+}

@@ -1,24 +1,45 @@
-import { defineConfig } from 'sanity'
+import { defineConfig, type DocumentActionComponent } from 'sanity'
 import { structureTool } from 'sanity/structure'
 import { zhHansLocale } from '@sanity/locale-zh-hans'
 import { schemaTypes, SINGLETON_TYPES } from './schemaTypes'
 import { studioDataset, studioProjectId } from './env'
+import { structure } from './structure'
+import { templates } from './templates'
+import { locationInputPlugin } from './plugins/location'
+import { PARAMETERISED_TEMPLATES } from './lib/templates'
+import { ViewOnSiteAction } from './actions/ViewOnSiteAction'
+import { ScheduleTalkAction } from './actions/ScheduleTalkAction'
+import { REQUEST_STATUS_ACTIONS } from './actions/RequestStatusActions'
+import { NewPhotoForTalkAction, NewTalkForWorkerAction } from './actions/CreateFromTemplateActions'
+
+/** Types with a page on the site get "在网站上查看". */
+const TYPES_WITH_PAGES = new Set(['modelWorker', 'talk', 'story', 'tour', 'photo', 'siteSettings'])
 
 export default defineConfig({
   name: 'laomo',
   title: '劳模宣讲 · 内容管理',
   projectId: studioProjectId,
   dataset: studioDataset,
-  plugins: [structureTool(), zhHansLocale()],
+  plugins: [structureTool({ structure, title: '内容' }), zhHansLocale(), locationInputPlugin()],
   schema: {
     types: schemaTypes,
-    // Singletons are edited in place, never created from the global "new document" menu.
-    templates: (templates) => templates.filter(({ schemaType }) => !SINGLETON_TYPES.has(schemaType)),
+    templates,
   },
   document: {
-    actions: (actions, { schemaType }) =>
-      SINGLETON_TYPES.has(schemaType)
+    // The global "create" menu offers neither singletons nor templates that need a parent document.
+    newDocumentOptions: (options, { creationContext }) =>
+      creationContext.type === 'global' ? options.filter((o) => !PARAMETERISED_TEMPLATES.has(o.templateId)) : options,
+    actions: (actions, { schemaType }) => {
+      const base = SINGLETON_TYPES.has(schemaType)
         ? actions.filter(({ action }) => action && ['publish', 'discardChanges', 'restore'].includes(action))
-        : actions,
+        : actions
+      const extra: DocumentActionComponent[] = []
+      if (schemaType === 'modelWorker') extra.push(NewTalkForWorkerAction)
+      if (schemaType === 'talk') extra.push(NewPhotoForTalkAction)
+      if (TYPES_WITH_PAGES.has(schemaType)) extra.push(ViewOnSiteAction)
+      // The request inbox: "安排报告会" is the primary button, status changes follow.
+      if (schemaType === 'talkRequest') return [ScheduleTalkAction, ...REQUEST_STATUS_ACTIONS, ...base]
+      return [...base, ...extra]
+    },
   },
 })

@@ -36,9 +36,23 @@ export function atLeastOneSpeaker(speakers: unknown[] | undefined): RuleResult {
   return Array.isArray(speakers) && speakers.length > 0 ? true : '请至少选择一位宣讲劳模'
 }
 
-export function endNotBeforeStart(start: string | undefined, end: string | undefined): RuleResult {
+/** Ends (datetime or date) must not come before starts; instants are compared as instants. */
+export function endNotBeforeStart(start: string | undefined, end: string | undefined, unit = '时间'): RuleResult {
   if (!start || !end) return true
-  return end >= start ? true : '结束时间不能早于开始时间'
+  const [a, b] = [Date.parse(start), Date.parse(end)]
+  const before = Number.isNaN(a) || Number.isNaN(b) ? end < start : b < a
+  return before ? `结束${unit}不能早于开始${unit}` : true
+}
+
+/** A text field that must say something: missing, empty and whitespace-only all fail. */
+export function requiredText(value: unknown, message: string): RuleResult {
+  return typeof value === 'string' && value.trim() !== '' ? true : message
+}
+
+/** Alt text describes the picture for screen readers; a copy of the caption tells them nothing new. */
+export function altDiffersFromCaption(alt: string | undefined, caption: string | undefined): RuleResult {
+  if (!alt?.trim() || !caption?.trim()) return true
+  return alt.trim() === caption.trim() ? '替代文字与图片说明完全相同，请描述画面本身（人物、动作、场景）' : true
 }
 
 export function minorsNeedConsent(showsMinors: boolean | undefined, consent: boolean | undefined): RuleResult {

@@ -1,7 +1,9 @@
 import { defineArrayMember, defineField, defineType } from 'sanity'
 import { ImagesIcon } from '@sanity/icons/Images'
 import { PREFECTURE_NAMES } from '../../lib/gansu'
+import { photoSubtitle } from '../../lib/previews'
 import { minorsNeedConsent } from '../../lib/validation'
+import { altValidation, captionValidation } from '../objects/imageText'
 
 /** A captioned photograph: of a talk, a model worker at work, or a union event. */
 export const photoType = defineType({
@@ -23,17 +25,14 @@ export const photoType = defineType({
       type: 'text',
       rows: 2,
       description: '显示在图片下方：谁、在哪里、做什么。',
-      validation: (rule) => [
-        rule.required().error('请填写图片说明'),
-        rule.max(120).warning('图片说明建议不超过 120 字'),
-      ],
+      validation: captionValidation,
     }),
     defineField({
       name: 'alt',
       title: '替代文字',
       type: 'string',
       description: '为看不到图片的读者描述画面，不要与图片说明完全相同。',
-      validation: (rule) => rule.required().error('请填写替代文字，供视障读者使用'),
+      validation: altValidation,
     }),
     defineField({ name: 'credit', title: '摄影 / 来源', type: 'string' }),
     defineField({ name: 'takenAt', title: '拍摄日期', type: 'date' }),
@@ -83,10 +82,18 @@ export const photoType = defineType({
   ],
   orderings: [{ title: '拍摄日期（新到旧）', name: 'takenAtDesc', by: [{ field: 'takenAt', direction: 'desc' }] }],
   preview: {
-    select: { caption: 'caption', takenAt: 'takenAt', place: 'place', media: 'image' },
-    prepare: ({ caption, takenAt, place, media }) => ({
+    select: {
+      caption: 'caption',
+      takenAt: 'takenAt',
+      place: 'place',
+      showsMinors: 'showsMinors',
+      minorsConsent: 'minorsConsent',
+      alt: 'alt',
+      media: 'image',
+    },
+    prepare: ({ caption, media, ...rest }) => ({
       title: caption || '（缺少图片说明）',
-      subtitle: [takenAt, place].filter(Boolean).join(' · '),
+      subtitle: photoSubtitle(rest),
       media,
     }),
   },

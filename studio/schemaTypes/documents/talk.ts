@@ -1,7 +1,8 @@
 import { defineArrayMember, defineField, defineType } from 'sanity'
 import { PresentationIcon } from '@sanity/icons/Presentation'
 import { PREFECTURE_NAMES } from '../../lib/gansu'
-import { TALK_STATUSES, VENUE_TYPES, listOf, titleOf } from '../../lib/vocabulary'
+import { TALK_STATUSES, VENUE_TYPES, listOf } from '../../lib/vocabulary'
+import { talkSubtitle } from '../../lib/previews'
 import {
   atLeastOneSpeaker,
   countyInPrefecture,
@@ -154,6 +155,17 @@ export const talkType = defineType({
       group: 'report',
       of: [defineArrayMember({ type: 'reference', to: [{ type: 'photo' }] })],
     }),
+    defineField({
+      name: 'sourceRequest',
+      title: '来源预约申请',
+      type: 'reference',
+      group: 'report',
+      to: [{ type: 'talkRequest' }],
+      weak: true,
+      readOnly: true,
+      description: '由“预约申请”中的“安排报告会”生成时自动关联，不在网站上显示。',
+      hidden: ({ value }) => !value,
+    }),
   ],
   orderings: [
     { title: '时间（新到旧）', name: 'startsAtDesc', by: [{ field: 'startsAt', direction: 'desc' }] },
@@ -169,15 +181,8 @@ export const talkType = defineType({
       media: 'photos.0.image',
     },
     prepare: ({ title, startsAt, venueName, venueType, status, media }) => ({
-      title,
-      subtitle: [
-        startsAt ? String(startsAt).slice(0, 10) : '未定日期',
-        venueName,
-        titleOf(VENUE_TYPES, venueType),
-        status === 'cancelled' ? titleOf(TALK_STATUSES, status) : '',
-      ]
-        .filter(Boolean)
-        .join(' · '),
+      title: title || '（未填写标题）',
+      subtitle: talkSubtitle({ startsAt, venueName, venueType, status }),
       media,
     }),
   },

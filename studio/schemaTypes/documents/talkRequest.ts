@@ -1,7 +1,8 @@
 import { defineArrayMember, defineField, defineType } from 'sanity'
 import { EnvelopeIcon } from '@sanity/icons/Envelope'
 import { PREFECTURE_NAMES } from '../../lib/gansu'
-import { GRADE_BANDS, REQUEST_STATUSES, listOf, titleOf } from '../../lib/vocabulary'
+import { GRADE_BANDS, REQUEST_STATUSES, listOf } from '../../lib/vocabulary'
+import { requestSubtitle } from '../../lib/previews'
 import { normaliseMainlandMobile } from '../../lib/validation'
 
 /** A school's request for a talk, submitted through the site's booking form. */
@@ -48,10 +49,10 @@ export const talkRequestType = defineType({
       name: 'phone',
       title: '手机号码',
       type: 'string',
-      validation: (rule) =>
-        rule
-          .required()
-          .custom((phone) => (!phone || normaliseMainlandMobile(String(phone)) ? true : '请填写 11 位大陆手机号码')),
+      validation: (rule) => [
+        rule.required().error('请填写手机号码'),
+        rule.custom((phone) => (!phone || normaliseMainlandMobile(String(phone)) ? true : '请填写 11 位大陆手机号码')),
+      ],
     }),
     defineField({
       name: 'email',
@@ -110,12 +111,10 @@ export const talkRequestType = defineType({
   ],
   orderings: [{ title: '提交时间（新到旧）', name: 'receivedDesc', by: [{ field: 'receivedAt', direction: 'desc' }] }],
   preview: {
-    select: { school: 'school', status: 'status', receivedAt: 'receivedAt', topic: 'topic' },
-    prepare: ({ school, status, receivedAt, topic }) => ({
+    select: { school: 'school', status: 'status', receivedAt: 'receivedAt', prefecture: 'prefecture', topic: 'topic' },
+    prepare: ({ school, ...rest }) => ({
       title: school || '（未填写学校）',
-      subtitle: [titleOf(REQUEST_STATUSES, status), receivedAt ? String(receivedAt).slice(0, 10) : '', topic]
-        .filter(Boolean)
-        .join(' · '),
+      subtitle: requestSubtitle(rest),
     }),
   },
 })

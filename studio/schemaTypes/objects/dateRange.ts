@@ -1,5 +1,6 @@
 import { defineField, defineType } from 'sanity'
 import { CalendarIcon } from '@sanity/icons/Calendar'
+import { endNotBeforeStart } from '../../lib/validation'
 
 /** A span of days, e.g. a tour's period or a school's preferred window. */
 export const dateRangeType = defineType({
@@ -15,11 +16,13 @@ export const dateRangeType = defineType({
       title: '结束日期',
       type: 'date',
       validation: (rule) =>
-        rule.custom((end, context) => {
-          const start = (context.parent as { start?: string } | undefined)?.start
-          if (start && end && end < start) return '结束日期不能早于开始日期'
-          return true
-        }),
+        rule.custom((end, context) =>
+          endNotBeforeStart(
+            (context.parent as { start?: string } | undefined)?.start,
+            end as string | undefined,
+            '日期',
+          ),
+        ),
     }),
   ],
 })

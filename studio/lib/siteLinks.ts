@@ -1,0 +1,43 @@
+/**
+ * Where a document lives on the public site (URL contract in CONTRACTS.md), for the Studio's
+ * "在网站上查看" action. Pure so it can be tested without the Studio.
+ */
+
+export interface LinkableDocument {
+  _id: string
+  _type: string
+  slug?: { current?: string } | null
+}
+
+/** Published id: drafts and versions share the page of the published document. */
+export function publishedId(id: string): string {
+  return id.replace(/^drafts\./, '').replace(/^versions\.[^.]+\./, '')
+}
+
+/** The site path of a document, or null when it has no page (yet). */
+export function sitePath(doc: LinkableDocument): string | null {
+  const slug = doc.slug?.current?.trim()
+  const seg = (s: string) => encodeURIComponent(s)
+  switch (doc._type) {
+    case 'modelWorker':
+      return slug ? `/workers/${seg(slug)}/` : null
+    case 'talk':
+      return `/talks/${seg(publishedId(doc._id))}/`
+    case 'story':
+      return slug ? `/stories/${seg(slug)}/` : null
+    case 'tour':
+      return slug ? `/tours/${seg(slug)}/` : null
+    case 'photo':
+      return '/photos/'
+    case 'siteSettings':
+      return '/'
+    default:
+      return null
+  }
+}
+
+/** Absolute URL on the site at `siteUrl` (an origin, optionally with a base path). */
+export function siteUrlFor(doc: LinkableDocument, siteUrl: string): string | null {
+  const path = sitePath(doc)
+  return path === null ? null : `${siteUrl.replace(/\/+$/, '')}${path}`
+}

@@ -1,0 +1,237 @@
+/**
+ * The Studio's own components in Debian's Chromium, outside the Studio (which cannot reach
+ * Sanity offline): a Vite build of tests/studio/page mounts the real LocationInput and runs the
+ * real "安排报告会" transaction through @sanity/client against a local recording endpoint.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import react from '@vitejs/plugin-react'
+import type { Browser, Page } from 'playwright-core'
+import { build } from 'vite'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DEFAULT_DATASET, loadDatasetFile } from '../../site/lib/content/dataset'
+import { PREFECTURES } from '../../studio/lib/gansu'
+import { providerSpec, toDisplay } from '../../studio/lib/map/providers'
+import { requestPatchForTalk, talkFromRequest, type TalkRequestDoc } from '../../studio/lib/requestInbox'
+import { launchBrowser, resolveStatic, thirdParty } from '../browser/harness'
+
+const requests = loadDatasetFile(DEFAULT_DATASET).documents.filter(
+  (d) => d._type === 'talkRequest',
+) as unknown as TalkRequestDoc[]
+const SANITY_UI_FONTS = 'https://design-system-static.sanity.io/'
+const lanzhou = PREFECTURES.find((p) => p.name === '兰州市')!
+const chengguan = lanzhou.counties.find((c) => c.name === '城关区')!
+
+let outDir: string
+let server: Server
+let origin: string
+let browser: Browser
+/** Bodies POSTed to the Sanity mutate endpoint; `failNext` answers the next one with a 500. */
+const mutations: any[] = []
+let failNext = false
+
+beforeAll(async () => {
+  outDir = mkdtempSync(path.join(tmpdir(), 'laomo-studio-page-'))
+  await build({
+    root: path.resolve('tests/studio/page'),
+    configFile: false,
+    logLevel: 'warn',
+    plugins: [react()],
+    build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 10_000 },
+  })
+  server = createServer((req, res) => {
+    if (req.method === 'POST' && /\/data\/mutate\/production/.test(req.url ?? '')) {
+      let body = ''
+      req.on('data', (c) => (body += c))
+      req.on('end', () => {
+        mutations.push(JSON.parse(body))
+        res.writeHead(failNext ? 500 : 200, { 'Content-Type': 'application/json' })
+        res.end(JSON.stringify(failNext ? { error: { description: 'boom' } } : { transactionId: 'tx-1', results: [] }))
+        failNext = false
+      })
+      return
+    }
+    const file = resolveStatic(outDir, req.url ?? '/')
+    if (!file) return void res.writeHead(404).end()
+    const type = file.endsWith('.js') ? 'text/javascript' : file.endsWith('.css') ? 'text/css' : 'text/html'
+    res.writeHead(200, { 'Content-Type': `${type}; charset=utf-8` }).end(readFileSync(file))
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  server?.close()
+  if (outDir) rmSync(outDir, { recursive: true, force: true })
+})
+
+interface Opened {
+  page: Page
+  requested: string[]
+  errors: string[]
+}
+
+async function open(query = ''): Promise<Opened> {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 900, height: 900 } })
+  const page = await context.newPage()
+  const requested: string[] = []
+  const errors: string[] = []
+  page.on('request', (r) => requested.push(r.url()))
+  page.on('pageerror', (e) => errors.push(String(e)))
+  // Tiles of a configured provider never leave the machine in tests; nor does the Inter web font
+  // @sanity/ui's theme asks for (the Studio's own chrome, not the location input).
+  await page.route(/autonavi\.com|tianditu\.gov\.cn|design-system-static\.sanity\.io/, (route) => route.abort())
+  await page.goto(`${origin}/${query}`, { waitUntil: 'load' })
+  // Drawn: the prefecture seats' labels are on the map.
+  await page.getByTestId('location-map').getByText('兰州市', { exact: true }).waitFor({ timeout: 15_000 })
+  return { page, requested, errors }
+}
+
+const emitted = (page: Page) => page.evaluate(() => window.__emitted) as Promise<any[]>
+const search = async (page: Page, text: string) => {
+  const input = page.getByLabel('查找地点')
+  await input.fill(text)
+  await input.press('Enter')
+}
+/** Click the middle of the map (where a jump centres it). */
+async function clickCentre(page: Page) {
+  const box = (await page.getByTestId('location-map').boundingBox())!
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
+}
+
+describe('LocationInput (bundled offline layer)', () => {
+  it('draws Gansu with labelled prefecture seats and fetches nothing from third parties', async () => {
+    const { page, requested, errors } = await open()
+    for (const p of PREFECTURES) await expect(page.getByText(p.name, { exact: true }).count()).resolves.toBe(1)
+    await expect(page.locator('.leaflet-overlay-pane path').count()).resolves.toBeGreaterThan(0)
+    // Leaflet's CSS is bundled: panes are absolutely positioned.
+    expect(
+      await page
+        .locator('.leaflet-pane')
+        .first()
+        .evaluate((el) => getComputedStyle(el).position),
+    ).toBe('absolute')
+    expect(await page.getByTestId('location-coordinates').textContent()).toContain('尚未设置位置')
+    expect(thirdParty(requested, origin).filter((u) => !u.startsWith(SANITY_UI_FONTS))).toEqual([])
+    expect(errors).toEqual([])
+    await page.context().close()
+  })
+
+  it('jumps to a typed place name and sets the point with a click', async () => {
+    const { page } = await open()
+    await search(page, '城关')
+    await expect(page.getByRole('status').textContent()).resolves.toContain('已跳转到城关区')
+    await clickCentre(page)
+    const [patch] = await emitted(page)
+    expect(patch).toMatchObject({ type: 'set', path: [], value: { _type: 'geopoint' } })
+    // Zoom 12: a pixel is ~0.0003°, so the click lands on the county seat.
+    expect(patch.value.lat).toBeCloseTo(chengguan.lat, 2)
+    expect(patch.value.lng).toBeCloseTo(chengguan.lng, 2)
+    await page.locator('.laomo-location-pin').waitFor()
+    expect(await page.getByTestId('location-coordinates').textContent()).toContain(
+      `北纬 ${patch.value.lat.toFixed(6)}°，东经 ${patch.value.lng.toFixed(6)}°`,
+    )
+    await page.context().close()
+  })
+
+  it('moves the point when the pin is dragged, and clears it', async () => {
+    const { page } = await open(`?value=${encodeURIComponent(JSON.stringify({ _type: 'geopoint', ...lanzhou }))}`)
+    const pin = page.locator('.laomo-location-pin')
+    const box = (await pin.boundingBox())!
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+    await page.mouse.down()
+    await page.mouse.move(box.x + box.width / 2 + 40, box.y + box.height / 2, { steps: 8 })
+    await page.mouse.move(box.x + box.width / 2 + 80, box.y + box.height / 2, { steps: 8 })
+    await page.mouse.up()
+    await expect.poll(async () => (await emitted(page)).length).toBe(1)
+    const [dragged] = await emitted(page)
+    expect(dragged.type).toBe('set')
+    expect(dragged.value.lng).toBeGreaterThan(lanzhou.lng + 0.01)
+    expect(dragged.value.lat).toBeCloseTo(lanzhou.lat, 2)
+
+    await page.getByRole('button', { name: '清除位置' }).click()
+    const all = await emitted(page)
+    expect(all.at(-1)).toEqual({ type: 'unset', path: [] })
+    expect(await page.getByTestId('location-coordinates').textContent()).toContain('尚未设置位置')
+    await expect(page.locator('.laomo-location-pin').count()).resolves.toBe(0)
+    await page.context().close()
+  })
+
+  it('takes typed coordinates as the point and warns about a point outside Gansu', async () => {
+    const { page } = await open()
+    await search(page, '36.5, 104.1')
+    const [patch] = await emitted(page)
+    expect(patch).toEqual({ type: 'set', path: [], value: { _type: 'geopoint', lat: 36.5, lng: 104.1 } })
+    await search(page, '31.23, 121.47')
+    await expect(page.getByText(/不在甘肃省境内/).count()).resolves.toBe(1)
+    await search(page, '北京')
+    await expect(page.getByRole('status').textContent()).resolves.toContain('没有找到“北京”')
+    await page.context().close()
+  })
+
+  it('is read-only when the form is', async () => {
+    const { page } = await open(`?readOnly&value=${encodeURIComponent(JSON.stringify(lanzhou))}`)
+    await clickCentre(page)
+    expect(await emitted(page)).toEqual([])
+    await expect(page.getByRole('button', { name: '清除位置' }).count()).resolves.toBe(0)
+    await page.context().close()
+  })
+})
+
+describe('LocationPicker on Gaode tiles (GCJ-02)', () => {
+  it('requests Gaode tiles and stores a point picked on them in WGS84', async () => {
+    const { page, requested } = await open('?provider=gaode')
+    await search(page, '城关区')
+    await clickCentre(page)
+    const [value] = await emitted(page)
+    const shown = toDisplay(chengguan, providerSpec({ provider: 'gaode' }))
+    const off = (p: { lat: number; lng: number }) => Math.hypot(p.lat - chengguan.lat, p.lng - chengguan.lng)
+    // The click hit the GCJ-02 position of the seat; what is stored is the WGS84 seat, far closer than the shift.
+    expect(off(value)).toBeLessThan(off(shown) / 3)
+    expect(requested.some((u) => u.includes('autonavi.com'))).toBe(true)
+    await expect(page.getByText(/高德坐标换算为 WGS84/).count()).resolves.toBe(1)
+    await page.context().close()
+  })
+})
+
+describe('安排报告会 through @sanity/client', () => {
+  it('sends one transaction: create the draft talk from the request, link it and mark the request 已安排', async () => {
+    const { page } = await open()
+    const request = requests.find((r) => r.preferredWorkers?.length && r.preferredDates?.length)!
+    mutations.length = 0
+    const result = await page.evaluate(([host, req]) => window.__schedule(host, req, [req._id, `drafts.${req._id}`]), [
+      origin,
+      request,
+    ] as const)
+    const talk = talkFromRequest(request)
+    expect(result).toEqual({ talkId: talk._id.replace('drafts.', '') })
+    expect(mutations).toHaveLength(1)
+    expect(mutations[0].mutations).toEqual([
+      { createIfNotExists: talk },
+      { patch: { id: request._id, set: requestPatchForTalk(talk._id) } },
+      { patch: { id: `drafts.${request._id}`, set: requestPatchForTalk(talk._id) } },
+    ])
+    expect(talk).toMatchObject({ venueName: request.school, venueType: 'school', status: 'planned' })
+    await page.context().close()
+  })
+
+  it('reports a failed transaction to the caller (nothing is half done)', async () => {
+    const { page } = await open()
+    failNext = true
+    const outcome = await page.evaluate(
+      ([host, req]) =>
+        window.__schedule(host, req, [req._id]).then(
+          () => 'ok',
+          (e) => `error: ${e.message}`,
+        ),
+      [origin, requests[0]!] as const,
+    )
+    expect(outcome).toMatch(/^error/)
+    await page.context().close()
+  })
+})

@@ -1,0 +1,82 @@
+/**
+ * Test page for the Studio's own components, mounted outside the Studio (which cannot reach
+ * Sanity offline): the real LocationInput with a minimal form-props harness, the picker on
+ * Gaode tiles (?provider=gaode), and the real "安排报告会" transaction through @sanity/client.
+ */
+import { useState } from 'react'
+import { createRoot } from 'react-dom/client'
+import { Card, ThemeProvider } from '@sanity/ui'
+import { buildTheme } from '@sanity/ui/theme'
+import { createClient } from '@sanity/client'
+import type { FormPatch, ObjectInputProps } from 'sanity'
+import { LocationInput } from '../../../studio/components/LocationInput'
+import { LocationPicker } from '../../../studio/components/LocationPicker'
+import { scheduleTalk } from '../../../studio/lib/scheduleTalk'
+import type { TalkRequestDoc } from '../../../studio/lib/requestInbox'
+import type { GeopointValue } from '../../../studio/lib/map/value'
+
+declare global {
+  interface Window {
+    /** Every patch / value the input emitted, in order. */
+    __emitted: unknown[]
+    __schedule: (apiHost: string, request: TalkRequestDoc, ids: string[]) => Promise<{ talkId: string }>
+  }
+}
+window.__emitted = []
+
+const params = new URLSearchParams(location.search)
+const initial = params.get('value') ? (JSON.parse(params.get('value')!) as GeopointValue) : undefined
+
+function InputHarness() {
+  const [value, setValue] = useState<GeopointValue | undefined>(initial)
+  // The subset of ObjectInputProps the input reads; onChange applies patches as the form would.
+  const props = {
+    value,
+    readOnly: params.has('readOnly'),
+    schemaType: { name: 'geopoint', jsonType: 'object' },
+    onChange: (patch: FormPatch) => {
+      window.__emitted.push(patch)
+      setValue(patch.type === 'set' ? (patch.value as GeopointValue) : undefined)
+    },
+    renderDefault: () => null,
+  } as unknown as ObjectInputProps
+  return <LocationInput {...props} />
+}
+
+function GaodeHarness() {
+  const [value, setValue] = useState<GeopointValue | undefined>(initial)
+  return (
+    <LocationPicker
+      value={value}
+      config={{ provider: 'gaode' }}
+      onChange={(v) => {
+        window.__emitted.push(v)
+        setValue(v ?? undefined)
+      }}
+    />
+  )
+}
+
+window.__schedule = (apiHost, request, ids) =>
+  scheduleTalk(
+    createClient({
+      projectId: 'laomo-sample',
+      dataset: 'production',
+      apiHost,
+      useProjectHostname: false,
+      apiVersion: '2026-11-01',
+      useCdn: false,
+      token: 'test-token',
+      maxRetries: 0,
+    }),
+    request,
+    { ids },
+  )
+
+createRoot(document.getElementById('root')!).render(
+  <ThemeProvider theme={buildTheme()}>
+    <Card padding={4} style={{ maxWidth: 800 }}>
+      {params.get('provider') === 'gaode' ? <GaodeHarness /> : <InputHarness />}
+    </Card>
+  </ThemeProvider>,
+)
