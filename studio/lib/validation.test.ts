@@ -28,6 +28,9 @@ describe('locationInGansu (warning)', () => {
     expect(locationInGansu({ lat: 31.2, lng: 121.5 })).toBe(
       '该位置（北纬 31.200，东经 121.500）不在甘肃省境内，请检查是否点错或经纬度填反',
     )
+    // Inside Gansu's bounding box but in Qinghai / Ningxia: only the outline tells.
+    expect(locationInGansu({ lat: 36.617, lng: 101.778 })).toMatch(/不在甘肃省境内/) // 西宁
+    expect(locationInGansu({ lat: 38.487, lng: 106.231 })).toMatch(/不在甘肃省境内/) // 银川
     // Lanzhou with latitude and longitude swapped.
     expect(locationInGansu({ lat: 103.834, lng: 36.061 })).toMatch(/经纬度填反/)
   })

@@ -3,6 +3,7 @@
  * imports so unit tests can exercise every message. Each returns `true` or a Chinese message.
  */
 import { findPrefecture, isInGansuBounds } from './gansu'
+import { isInGansuOutline } from './map/inGansu'
 
 export type RuleResult = true | string
 
@@ -13,7 +14,8 @@ export interface GeoPoint {
 
 export function locationInGansu(point: GeoPoint | undefined): RuleResult {
   if (!point || typeof point.lat !== 'number' || typeof point.lng !== 'number') return true
-  return isInGansuBounds(point.lat, point.lng)
+  // The bounding box is a cheap first test; the outline catches neighbours inside it (e.g. Xining).
+  return isInGansuBounds(point.lat, point.lng) && isInGansuOutline(point.lat, point.lng)
     ? true
     : `该位置（北纬 ${point.lat.toFixed(3)}，东经 ${point.lng.toFixed(3)}）不在甘肃省境内，请检查是否点错或经纬度填反`
 }

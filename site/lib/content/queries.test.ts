@@ -1,6 +1,7 @@
 /** The real queries against the bundled sample dataset, through the real GROQ engine. */
 import { describe, expect, it } from 'vitest'
-import { PREFECTURE_NAMES, findPrefecture, isInGansuBounds } from '../../../studio/lib/gansu'
+import { PREFECTURE_NAMES, findPrefecture } from '../../../studio/lib/gansu'
+import { isInGansuOutline } from '../../../studio/lib/map/inGansu'
 import { getContentSource } from './executors'
 import { normaliseTalk, normaliseWorker } from './normalise'
 import {
@@ -46,7 +47,7 @@ describe('bundled sample dataset', () => {
     const talks = await source.fetch<Row[]>(TALKS_QUERY)
     for (const talk of talks) {
       expect(talk.location, talk._id).toBeTruthy()
-      expect(isInGansuBounds(talk.location.lat, talk.location.lng), talk._id).toBe(true)
+      expect(isInGansuOutline(talk.location.lat, talk.location.lng), talk._id).toBe(true)
       const prefecture = findPrefecture(talk.prefecture)
       expect(prefecture, talk._id).toBeDefined()
       expect(

@@ -1,25 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { PREFECTURES } from '../gansu'
 import { GANSU_OUTLINE, OUTLINE_SOURCE } from './outline'
+import { isInGansuOutline } from './inGansu'
 import { simplifyRing } from '../../scripts/generate-outline'
 
-type Ring = number[][]
-const rings: Ring[] =
+const inside = (lng: number, lat: number) => isInGansuOutline(lat, lng)
+const rings =
   GANSU_OUTLINE.geometry.type === 'Polygon'
     ? GANSU_OUTLINE.geometry.coordinates
     : GANSU_OUTLINE.geometry.coordinates.flat()
-
-/** Even–odd ray casting over all rings. */
-function inside(lng: number, lat: number): boolean {
-  let hit = false
-  for (const ring of rings)
-    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const [xi, yi] = ring[i]!
-      const [xj, yj] = ring[j]!
-      if (yi! > lat !== yj! > lat && lng < ((xj! - xi!) * (lat - yi!)) / (yj! - yi!) + xi!) hit = !hit
-    }
-  return hit
-}
 
 describe('Gansu outline (Natural Earth)', () => {
   it('is closed, compact and names its source', () => {
