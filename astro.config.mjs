@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config'
 import react from '@astrojs/react'
 import sanity from '@sanity/astro'
 import sitemap from '@astrojs/sitemap'
+import node from '@astrojs/node'
 
 const env = process.env
 
@@ -15,7 +16,10 @@ export default defineConfig({
   srcDir: './site',
   publicDir: './public',
   outDir: env.LAOMO_OUT_DIR || './dist',
+  // Static pages; only the booking endpoint (site/pages/api/talk-requests.astro) renders on demand, served by
+  // the Node adapter's standalone server (`npm run serve`).
   output: 'static',
+  adapter: node({ mode: 'standalone' }),
   trailingSlash: 'ignore',
   build: { format: 'directory' },
   image: {
@@ -31,7 +35,7 @@ export default defineConfig({
       ...(embedStudio ? { studioBasePath: '/studio' } : {}),
     }),
     react(),
-    sitemap({ filter: (page) => !page.includes('/studio') }),
+    sitemap({ filter: (page) => !page.includes('/studio') && !page.includes('/api/') }),
   ],
   vite: {
     // SANITY_STUDIO_* reaches the embedded Studio bundle as it does under the Sanity CLI.
