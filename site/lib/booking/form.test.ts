@@ -65,6 +65,8 @@ describe('parseBooking', () => {
     ['date1Start', '2026-13-45', '格式不正确'],
     ['date1Start', '2028-06-01', '一年以内'],
     ['notes', 'x'.repeat(1001), '不能超过 1000 个字'],
+    ['notes', '<script>alert(1)</script>', '网页代码'],
+    ['school', '<a href=x>某小学</a>', '网页代码'],
   ] as const)('%s = %j → "%s"', (field, value, message) => {
     const result = parseBooking({ ...good, [field]: value }, options)
     expect(result.ok).toBe(false)

@@ -63,18 +63,24 @@ export interface ValidRequest {
 const MAX_AUDIENCE = 5000
 const DAY_MS = 86_400_000
 
+/** Markup has no place in a booking (Chinese titles use 《》): refusing it keeps script payloads out of the inbox. */
+const MARKUP = /<\s*[a-z!/?]/i
+const noMarkup = (label: string) => [(v: string) => !MARKUP.test(v), { error: `${label}中请不要输入网页代码（< >）` }] as const
+
 const text = (label: string, max: number) =>
   z
     .string({ error: `请填写${label}` })
     .trim()
     .min(1, { error: `请填写${label}` })
     .max(max, { error: `${label}不能超过 ${max} 个字` })
+    .refine(...noMarkup(label))
 
 const optionalText = (label: string, max: number) =>
   z
     .string({ error: `${label}格式不正确` })
     .trim()
     .max(max, { error: `${label}不能超过 ${max} 个字` })
+    .refine(...noMarkup(label))
     .optional()
     .transform((v) => v || undefined)
 

@@ -27,7 +27,7 @@ const fields = {
   audienceSize: '800',
   prefecture: '天水市',
   address: '秦州区某路 2 号',
-  notes: '<script>alert(1)</script>',
+  notes: '请安排在周三下午（班会时间）。',
   consent: 'yes',
   idempotencyKey: 'key-0123456789abcdef',
 }
@@ -120,6 +120,8 @@ describe('handleSubmission', () => {
     ['foreign origin', post(new URLSearchParams(fields), { origin: 'https://evil.example' }), 403],
     ['no origin', post(new URLSearchParams(fields), { origin: '' }), 403],
     ['huge body', post(`notes=${'x'.repeat(MAX_BODY_BYTES + 10)}`), 413],
+    ['script payload', post(new URLSearchParams({ ...fields, notes: '<script>alert(1)</script>' })), 422],
+    ['markup in the school name', post(new URLSearchParams({ ...fields, school: '<img src=x onerror=alert(1)>' })), 422],
     ['honeypot filled', post(new URLSearchParams({ ...fields, website: 'http://spam' })), 400],
   ])('%s → %i, nothing stored', async (_name, request, status) => {
     const { file, deps } = await setup()
