@@ -42,7 +42,8 @@ function parseFeed(text: string) {
 }
 
 const read = (rel: string) => readFile(path.join(STATIC_DIR, rel), 'utf8')
-const uids = (events: ICAL.Component[]) => events.map((e) => String(e.getFirstPropertyValue('uid')).split('@')[0]).sort()
+const uids = (events: ICAL.Component[]) =>
+  events.map((e) => String(e.getFirstPropertyValue('uid')).split('@')[0]).sort()
 const ids = (list: Talk[]) => list.map((t) => t._id).sort()
 
 beforeAll(async () => {

@@ -116,9 +116,7 @@ describe('parseBooking', () => {
 
 describe('valuesFromParams', () => {
   it('reads known fields, keeps the first of repeated ones and lists the workers', () => {
-    const values = valuesFromParams(
-      new URLSearchParams('school=A&school=B&workers=w1&workers=w2&evil=1&consent=yes'),
-    )
+    const values = valuesFromParams(new URLSearchParams('school=A&school=B&workers=w1&workers=w2&evil=1&consent=yes'))
     expect(values).toEqual({ school: 'A', workers: ['w1', 'w2'], consent: 'yes' })
   })
 })

@@ -34,7 +34,7 @@ export const IDEMPOTENCY_FIELD = 'idempotencyKey'
 export const HONEYPOT_FIELD = 'website'
 
 /** What was typed, as strings (checkbox groups as arrays): echoed back into the form on errors. */
-export type FormValues = Partial<Record<FieldName, string>> & { workers?: string[] }
+export type FormValues = Partial<Record<Exclude<FieldName, 'workers'>, string>> & { workers?: string[] }
 export type FieldErrors = Partial<Record<FieldName, string>>
 
 export interface BookingOptions {
@@ -65,7 +65,8 @@ const DAY_MS = 86_400_000
 
 /** Markup has no place in a booking (Chinese titles use 《》): refusing it keeps script payloads out of the inbox. */
 const MARKUP = /<\s*[a-z!/?]/i
-const noMarkup = (label: string) => [(v: string) => !MARKUP.test(v), { error: `${label}中请不要输入网页代码（< >）` }] as const
+const noMarkup = (label: string) =>
+  [(v: string) => !MARKUP.test(v), { error: `${label}中请不要输入网页代码（< >）` }] as const
 
 const text = (label: string, max: number) =>
   z

@@ -121,7 +121,11 @@ describe('handleSubmission', () => {
     ['no origin', post(new URLSearchParams(fields), { origin: '' }), 403],
     ['huge body', post(`notes=${'x'.repeat(MAX_BODY_BYTES + 10)}`), 413],
     ['script payload', post(new URLSearchParams({ ...fields, notes: '<script>alert(1)</script>' })), 422],
-    ['markup in the school name', post(new URLSearchParams({ ...fields, school: '<img src=x onerror=alert(1)>' })), 422],
+    [
+      'markup in the school name',
+      post(new URLSearchParams({ ...fields, school: '<img src=x onerror=alert(1)>' })),
+      422,
+    ],
     ['honeypot filled', post(new URLSearchParams({ ...fields, website: 'http://spam' })), 400],
   ])('%s → %i, nothing stored', async (_name, request, status) => {
     const { file, deps } = await setup()
@@ -164,7 +168,12 @@ describe('handleSubmission', () => {
     await handleSubmission(post(new URLSearchParams(fields)), deps)
     const text = await readFile(file, 'utf8')
     expect(text.endsWith('\n')).toBe(true)
-    expect(text.trim().split('\n').map((l) => JSON.parse(l)._type)).toEqual(['talkRequest'])
+    expect(
+      text
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l)._type),
+    ).toEqual(['talkRequest'])
   })
 })
 

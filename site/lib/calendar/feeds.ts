@@ -3,7 +3,9 @@ import { PREFECTURES } from '../../../studio/lib/gansu'
 import { isUpcoming } from '../site'
 import type { CalendarTalk } from './ics'
 
-export type FeedTalk = CalendarTalk & { speakers: { name: string; slug: string }[] }
+export interface FeedTalk extends CalendarTalk {
+  speakers: { name: string; slug: string }[]
+}
 
 export const allFeedPath = '/calendar.ics'
 export const workerFeedPath = (slug: string) => `/calendar/workers/${slug}.ics`

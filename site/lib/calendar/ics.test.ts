@@ -75,7 +75,11 @@ describe('buildCalendar', () => {
   })
 
   it('describes China time with no daylight saving since 1991', () => {
-    const zone = new ICAL.Timezone(new ICAL.Component(ICAL.parse(`BEGIN:VCALENDAR\r\n${SHANGHAI_VTIMEZONE}\r\nEND:VCALENDAR`)).getFirstSubcomponent('vtimezone')!)
+    const zone = new ICAL.Timezone(
+      new ICAL.Component(ICAL.parse(`BEGIN:VCALENDAR\r\n${SHANGHAI_VTIMEZONE}\r\nEND:VCALENDAR`)).getFirstSubcomponent(
+        'vtimezone',
+      )!,
+    )
     for (const month of [1, 7]) {
       const t = ICAL.Time.fromData({ year: 2027, month, day: 1, hour: 12 }, zone)
       expect(zone.utcOffset(t)).toBe(8 * 3600)
