@@ -2,7 +2,8 @@
  * /schools/ and the booking form in Chromium, against the production server (`npm run serve`)
  * with a temporary inbox; and against a plain static host, where the form must step aside.
  */
-import { mkdtemp, readFile } from 'node:fs/promises'
+import { spawnSync } from 'node:child_process'
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -216,6 +217,35 @@ describe('booking a talk', () => {
     await page.waitForLoadState('load')
     expect(await page.locator('h1').textContent()).toBe('预约申请已提交')
     expect((await stored()).length).toBe(before + 1)
+  })
+})
+
+describe('the inbox', () => {
+  it('is importable: the Sanity CLI validator accepts every stored request against the schema', async () => {
+    const requests = await stored()
+    expect(requests.length).toBeGreaterThanOrEqual(3)
+    // The validator resolves references inside the file, so the referenced model workers go with them.
+    const refs = new Set(requests.flatMap((r) => r.preferredWorkers.map((w) => w._ref)))
+    const seed = (await readFile('studio/seed/data.ndjson', 'utf8')).split('\n').filter(Boolean)
+    const workers = seed.filter((line) => refs.has((JSON.parse(line) as { _id: string })._id))
+    expect(workers).toHaveLength(refs.size)
+    const file = path.join(path.dirname(inbox), 'import.ndjson')
+    await writeFile(file, [...workers, ...requests.map((r) => JSON.stringify(r))].join('\n') + '\n')
+    const run = spawnSync(
+      path.resolve('node_modules/.bin/sanity'),
+      ['documents', 'validate', '--file', file, '--format', 'ndjson', '--level', 'warning', '-y'],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, SANITY_AUTH_TOKEN: 'offline-validation', SANITY_TELEMETRY_DISABLED: '1', CI: 'true' },
+      },
+    )
+    const problems = run.stdout
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as { documentId: string; markers: { level: string; message: string }[] })
+      .flatMap((r) => r.markers.map((m) => `${r.documentId}: ${m.level} ${m.message}`))
+    expect(problems, run.stderr).toEqual([])
+    expect(run.status, run.stderr).toBe(0)
   })
 })
 
