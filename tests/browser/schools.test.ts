@@ -246,7 +246,7 @@ describe('the inbox', () => {
       .flatMap((r) => r.markers.map((m) => `${r.documentId}: ${m.level} ${m.message}`))
     expect(problems, run.stderr).toEqual([])
     expect(run.status, run.stderr).toBe(0)
-  })
+  }, 300_000)
 })
 
 describe('on a static-only host (no endpoint)', () => {

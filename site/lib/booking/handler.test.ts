@@ -8,6 +8,7 @@ import { createRateLimiter, parseRateLimit } from './rate-limit'
 import { inboxStore, sanityStore, type SanityWriter } from './store'
 import { buildDocument, documentId, referenceFor, requestIdentity } from './document'
 import type { TalkRequestDocument } from './document'
+import type { ValidRequest } from './form'
 
 const ORIGIN = 'http://127.0.0.1:4321'
 const NOW = new Date('2026-11-24T02:00:00Z')
@@ -30,6 +31,19 @@ const fields = {
   notes: '请安排在周三下午（班会时间）。',
   consent: 'yes',
   idempotencyKey: 'key-0123456789abcdef',
+}
+
+const request: ValidRequest = {
+  school: 's',
+  contactName: 'c',
+  phone: '13800000000',
+  workers: ['worker-a'],
+  preferredDates: [{ start: '2026-12-01', end: '2026-12-02' }],
+  gradeBand: 'primary',
+  audienceSize: 10,
+  prefecture: '兰州市',
+  address: 'a',
+  consent: true,
 }
 
 const post = (body: string | URLSearchParams, headers: Record<string, string> = {}) =>
@@ -191,18 +205,6 @@ describe('rate limiter', () => {
 })
 
 describe('document identity', () => {
-  const request = {
-    school: 's',
-    contactName: 'c',
-    phone: '13800000000',
-    workers: [],
-    preferredDates: [{ start: '2026-12-01', end: '2026-12-02' }],
-    gradeBand: 'primary' as const,
-    audienceSize: 10,
-    prefecture: '兰州市',
-    address: 'a',
-    consent: true as const,
-  }
   it('uses a well-formed key, else the content', () => {
     expect(requestIdentity('key-0123456789abcdef', request)).toBe('key:key-0123456789abcdef')
     expect(requestIdentity('short', request)).toMatch(/^content:/)
@@ -232,18 +234,6 @@ describe('sanity store', () => {
         return docs.get(id)
       },
     }
-  }
-  const request = {
-    school: 's',
-    contactName: 'c',
-    phone: '13800000000',
-    workers: ['worker-a'],
-    preferredDates: [{ start: '2026-12-01', end: '2026-12-02' }],
-    gradeBand: 'primary' as const,
-    audienceSize: 10,
-    prefecture: '兰州市',
-    address: 'a',
-    consent: true as const,
   }
   it('creates once and answers a repeat with the stored reference', async () => {
     const writer = memoryWriter()
