@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config'
 import react from '@astrojs/react'
 import sanity from '@sanity/astro'
 import sitemap from '@astrojs/sitemap'
+import node from '@astrojs/node'
 import { fileURLToPath } from 'node:url'
 
 const env = process.env
@@ -40,7 +41,10 @@ export default defineConfig({
   srcDir: './site',
   publicDir: './public',
   outDir: env.LAOMO_OUT_DIR || './dist',
+  // Static pages; only the booking endpoint (site/pages/api/talk-requests.astro) renders on demand, served by
+  // the Node adapter's standalone server (`npm run serve`).
   output: 'static',
+  adapter: node({ mode: 'standalone' }),
   trailingSlash: 'ignore',
   build: { format: 'directory' },
   image: {
@@ -56,7 +60,9 @@ export default defineConfig({
       ...(embedStudio ? { studioBasePath: '/studio' } : {}),
     }),
     react(),
-    sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/studio') }),
+    sitemap({
+      filter: (page) => !['/studio', '/api/'].some((prefix) => new URL(page).pathname.startsWith(prefix)),
+    }),
     pagefind(),
   ],
   vite: {

@@ -1,12 +1,9 @@
 /** Every page type in Chromium: axe-core reports nothing, no third-party request, sound head and landmarks. */
-import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { describe, expect, it } from 'vitest'
-import { openPage, thirdParty, useSite } from './harness'
+import { axeViolations, openPage, thirdParty, useSite } from './harness'
 import { pageTypes } from './pages-data'
 
 const site = useSite()
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 const urls = await pageTypes()
 
 describe('every page type: 0 axe violations, nothing from third parties, the expected head and landmarks', () => {
@@ -15,19 +12,7 @@ describe('every page type: 0 axe violations, nothing from third parties, the exp
     {
       const { page, requests, errors } = await openPage(site.browser, `${site.origin}${url}`)
       if (name === 'search') await page.locator('[data-search-results] li').first().waitFor()
-      await page.addScriptTag({ content: axeSource })
-      const result = await page.evaluate(async () => {
-        const axe = (
-          window as unknown as {
-            axe: {
-              run: (c: Document, o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>
-            }
-          }
-        ).axe
-        return axe.run(document, { resultTypes: ['violations'] })
-      })
-      for (const v of result.violations)
-        failures.push(`${name} ${url}: ${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+      for (const v of await axeViolations(page)) failures.push(`${name} ${url}: ${v}`)
       const outside = thirdParty(requests, site.origin)
       if (outside.length) failures.push(`${name}: third-party requests ${outside.join(', ')}`)
       // The 404 page's own response status is logged as a console error.

@@ -4,7 +4,6 @@
  * localhost, and with Gaode configured markers sit at their GCJ-02 positions.
  */
 import { execFileSync } from 'node:child_process'
-import { createRequire } from 'node:module'
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import gcoord from 'gcoord'
@@ -12,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { getContentSource } from '../../site/lib/content/executors'
 import { normaliseTalk } from '../../site/lib/content/normalise'
 import { TALKS_QUERY } from '../../site/lib/content/queries'
-import { openPage, serveStatic, thirdParty, useSite } from './harness'
+import { axeViolations, openPage, serveStatic, thirdParty, useSite } from './harness'
 
 interface Talk {
   _id: string
@@ -170,13 +169,7 @@ describe('talk map', () => {
 
   it('has no axe-core violations', async () => {
     const { page } = await openMap(site.browser, `${site.origin}/map/`)
-    const require = createRequire(import.meta.url)
-    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') })
-    const violations = await page.evaluate(async () => {
-      // The sample-data notice belongs to BaseLayout (outside this page's landmarks), not to the map.
-      const result = await (window as any).axe.run({ exclude: [['.sample-notice']] })
-      return result.violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target).join(' ')}`)
-    })
+    const violations = await axeViolations(page)
     expect(violations).toEqual([])
   })
 })

@@ -1,0 +1,256 @@
+import { mkdtemp, readFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { handleSubmission, MAX_BODY_BYTES, type HandlerDeps } from './handler'
+import { readInbox } from './inbox'
+import { createRateLimiter, parseRateLimit } from './rate-limit'
+import { inboxStore, sanityStore, type SanityWriter } from './store'
+import { buildDocument, documentId, referenceFor, requestIdentity } from './document'
+import type { TalkRequestDocument } from './document'
+import type { ValidRequest } from './form'
+
+const ORIGIN = 'http://127.0.0.1:4321'
+const NOW = new Date('2026-11-24T02:00:00Z')
+
+const fields = {
+  school: '兰州市某中学',
+  contactName: '李老师',
+  phone: '13912345678',
+  email: 'li@example.org',
+  workers: 'worker-a',
+  topic: '工匠精神',
+  date1Start: '2026-12-01',
+  date1End: '2026-12-05',
+  date2Start: '2027-03-01',
+  date2End: '2027-03-10',
+  gradeBand: 'senior',
+  audienceSize: '800',
+  prefecture: '天水市',
+  address: '秦州区某路 2 号',
+  notes: '请安排在周三下午（班会时间）。',
+  consent: 'yes',
+  idempotencyKey: 'key-0123456789abcdef',
+}
+
+const request: ValidRequest = {
+  school: 's',
+  contactName: 'c',
+  phone: '13800000000',
+  workers: ['worker-a'],
+  preferredDates: [{ start: '2026-12-01', end: '2026-12-02' }],
+  gradeBand: 'primary',
+  audienceSize: 10,
+  prefecture: '兰州市',
+  address: 'a',
+  consent: true,
+}
+
+const post = (body: string | URLSearchParams, headers: Record<string, string> = {}) =>
+  new Request(`${ORIGIN}/api/talk-requests`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: ORIGIN, ...headers },
+    body: String(body),
+  })
+
+async function setup(limit = '100/60') {
+  const file = path.join(await mkdtemp(path.join(tmpdir(), 'laomo-handler-')), 'inbox.ndjson')
+  const deps: HandlerDeps = {
+    store: inboxStore(file),
+    workerIds: ['worker-a', 'worker-b'],
+    allowedOrigins: ['https://laomo.example.org'],
+    rateLimit: createRateLimiter(parseRateLimit(limit)),
+    clientAddress: '127.0.0.1',
+    now: NOW,
+  }
+  return { file, deps }
+}
+
+describe('handleSubmission', () => {
+  it('stores a valid request as a talkRequest document with every field', async () => {
+    const { file, deps } = await setup()
+    const outcome = await handleSubmission(post(new URLSearchParams(fields)), deps)
+    expect(outcome).toMatchObject({ kind: 'stored', status: 200, created: true })
+    const { documents } = await readInbox<TalkRequestDocument>(file)
+    expect(documents).toHaveLength(1)
+    const doc = documents[0]!
+    expect(doc).toMatchObject({
+      _type: 'talkRequest',
+      status: 'new',
+      receivedAt: NOW.toISOString(),
+      school: fields.school,
+      contactName: fields.contactName,
+      phone: fields.phone,
+      email: fields.email,
+      topic: fields.topic,
+      gradeBand: 'senior',
+      audienceSize: 800,
+      prefecture: '天水市',
+      address: fields.address,
+      notes: fields.notes,
+      consent: true,
+    })
+    expect(doc.reference).toMatch(/^LM-20261124-[2-9A-Z]{4}$/)
+    expect(outcome.kind === 'stored' && outcome.reference).toBe(doc.reference)
+    expect(doc.preferredWorkers).toEqual([{ _type: 'reference', _ref: 'worker-a', _key: expect.any(String) }])
+    expect(doc.preferredDates.map(({ start, end, _type }) => ({ start, end, _type }))).toEqual([
+      { start: '2026-12-01', end: '2026-12-05', _type: 'dateRange' },
+      { start: '2027-03-01', end: '2027-03-10', _type: 'dateRange' },
+    ])
+    expect(new Set(doc.preferredDates.map((d) => d._key)).size).toBe(2)
+  })
+
+  it('stores a double submit once and answers with the same reference', async () => {
+    const { file, deps } = await setup()
+    const [a, b] = await Promise.all([
+      handleSubmission(post(new URLSearchParams(fields)), deps),
+      handleSubmission(post(new URLSearchParams(fields)), deps),
+    ])
+    const c = await handleSubmission(post(new URLSearchParams(fields)), { ...deps, store: inboxStore(file) })
+    expect(a.kind === 'stored' && b.kind === 'stored' && c.kind === 'stored').toBe(true)
+    const refs = [a, b, c].map((o) => (o.kind === 'stored' ? o.reference : ''))
+    expect(new Set(refs).size).toBe(1)
+    expect((await readInbox(file)).documents).toHaveLength(1)
+    // Another key is another request.
+    await handleSubmission(post(new URLSearchParams({ ...fields, idempotencyKey: 'key-another-0000000001' })), deps)
+    expect((await readInbox(file)).documents).toHaveLength(2)
+  })
+
+  it('answers bad input with 422, the messages and the typed values, and stores nothing', async () => {
+    const { file, deps } = await setup()
+    const outcome = await handleSubmission(post(new URLSearchParams({ ...fields, phone: '12345' })), deps)
+    expect(outcome.kind).toBe('invalid')
+    if (outcome.kind !== 'invalid') return
+    expect(outcome.status).toBe(422)
+    expect(outcome.errors.phone).toContain('手机号码')
+    expect(outcome.values.school).toBe(fields.school)
+    expect(outcome.values.workers).toEqual(['worker-a'])
+    expect((await readInbox(file)).documents).toHaveLength(0)
+  })
+
+  it.each([
+    ['wrong content type', post('{}', { 'content-type': 'application/json' }), 415],
+    ['no content type', post('school=x', { 'content-type': '' }), 415],
+    ['foreign origin', post(new URLSearchParams(fields), { origin: 'https://evil.example' }), 403],
+    ['no origin', post(new URLSearchParams(fields), { origin: '' }), 403],
+    ['huge body', post(`notes=${'x'.repeat(MAX_BODY_BYTES + 10)}`), 413],
+    ['script payload', post(new URLSearchParams({ ...fields, notes: '<script>alert(1)</script>' })), 422],
+    [
+      'markup in the school name',
+      post(new URLSearchParams({ ...fields, school: '<img src=x onerror=alert(1)>' })),
+      422,
+    ],
+    ['honeypot filled', post(new URLSearchParams({ ...fields, website: 'http://spam' })), 400],
+  ])('%s → %i, nothing stored', async (_name, request, status) => {
+    const { file, deps } = await setup()
+    const outcome = await handleSubmission(request, deps)
+    expect(outcome.status).toBe(status)
+    expect((await readInbox(file)).documents).toHaveLength(0)
+  })
+
+  it('accepts the configured public origin and a same-origin Referer', async () => {
+    const { deps } = await setup()
+    const viaProxy = await handleSubmission(
+      post(new URLSearchParams(fields), { origin: 'https://laomo.example.org' }),
+      deps,
+    )
+    expect(viaProxy.status).toBe(200)
+    const viaReferer = await handleSubmission(
+      post(new URLSearchParams({ ...fields, idempotencyKey: 'key-referer-000000001' }), {
+        origin: '',
+        referer: `${ORIGIN}/schools/`,
+      }),
+      deps,
+    )
+    expect(viaReferer.status).toBe(200)
+  })
+
+  it('limits submissions per client', async () => {
+    const { deps } = await setup('2/600')
+    const send = (client: string) =>
+      handleSubmission(post(new URLSearchParams({ ...fields, phone: 'x' })), { ...deps, clientAddress: client })
+    expect((await send('10.0.0.1')).status).toBe(422)
+    expect((await send('10.0.0.1')).status).toBe(422)
+    const limited = await send('10.0.0.1')
+    expect(limited).toMatchObject({ kind: 'rejected', status: 429 })
+    expect(limited.kind === 'rejected' && limited.retryAfter).toBeGreaterThan(0)
+    expect((await send('10.0.0.2')).status).toBe(422)
+  })
+
+  it('writes nothing but the line it appends (the file stays valid NDJSON)', async () => {
+    const { file, deps } = await setup()
+    await handleSubmission(post(new URLSearchParams(fields)), deps)
+    const text = await readFile(file, 'utf8')
+    expect(text.endsWith('\n')).toBe(true)
+    expect(
+      text
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l)._type),
+    ).toEqual(['talkRequest'])
+  })
+})
+
+describe('rate limiter', () => {
+  it('opens a new window after the old one ends', () => {
+    const limiter = createRateLimiter({ max: 1, windowMs: 1000 })
+    expect(limiter.hit('a', 0)).toBe(0)
+    expect(limiter.hit('a', 500)).toBe(1)
+    expect(limiter.hit('a', 1000)).toBe(0)
+  })
+  it('reads LAOMO_RATE_LIMIT and falls back to the default', () => {
+    expect(parseRateLimit('20/600')).toEqual({ max: 20, windowMs: 600_000 })
+    expect(parseRateLimit('lots')).toEqual({ max: 10, windowMs: 600_000 })
+  })
+})
+
+describe('document identity', () => {
+  it('uses a well-formed key, else the content', () => {
+    expect(requestIdentity('key-0123456789abcdef', request)).toBe('key:key-0123456789abcdef')
+    expect(requestIdentity('short', request)).toMatch(/^content:/)
+    expect(requestIdentity('', request)).toBe(requestIdentity(undefined, request))
+  })
+  it('gives stable ids and readable references', () => {
+    expect(documentId('key:x')).toBe(documentId('key:x'))
+    expect(documentId('key:x')).not.toBe(documentId('key:y'))
+    expect(referenceFor('key:x', NOW)).toMatch(/^LM-20261124-[2-9A-HJKMNP-TV-Z]{4}$/)
+    expect(referenceFor('key:x', NOW, 1)).not.toBe(referenceFor('key:x', NOW))
+    const doc = buildDocument(request, 'key:x', NOW)
+    expect('email' in doc || 'topic' in doc || 'notes' in doc).toBe(false)
+  })
+})
+
+describe('sanity store', () => {
+  // An in-memory stand-in for the Sanity API (no network here): create() refuses an existing id with 409 as Sanity does.
+  function memoryWriter(): SanityWriter & { docs: Map<string, TalkRequestDocument> } {
+    const docs = new Map<string, TalkRequestDocument>()
+    return {
+      docs,
+      async create(doc) {
+        if (docs.has(doc._id)) throw Object.assign(new Error('conflict'), { statusCode: 409 })
+        docs.set(doc._id, doc)
+      },
+      async getDocument(id) {
+        return docs.get(id)
+      },
+    }
+  }
+  it('creates once and answers a repeat with the stored reference', async () => {
+    const writer = memoryWriter()
+    const store = sanityStore(writer)
+    const first = await store.save(request, 'key:abc', NOW)
+    const again = await store.save(request, 'key:abc', new Date('2026-11-25T10:00:00Z'))
+    expect(first.created).toBe(true)
+    expect(again).toEqual({ reference: first.reference, created: false })
+    expect(writer.docs.size).toBe(1)
+  })
+  it('passes other errors on', async () => {
+    const store = sanityStore({
+      create: async () => {
+        throw Object.assign(new Error('forbidden'), { statusCode: 403 })
+      },
+      getDocument: async () => undefined,
+    })
+    await expect(store.save(request, 'key:abc', NOW)).rejects.toThrow('forbidden')
+  })
+})

@@ -1,0 +1,104 @@
+/**
+ * The booking endpoint's decisions, free of Astro so they can be tested with plain `Request`s:
+ * content type, Origin, body size, rate limit, honeypot, validation, then the store.
+ */
+import {
+  chinaToday,
+  HONEYPOT_FIELD,
+  IDEMPOTENCY_FIELD,
+  parseBooking,
+  valuesFromParams,
+  type FieldErrors,
+  type FormValues,
+} from './form'
+import { requestIdentity } from './document'
+import type { RequestStore } from './store'
+
+export const MAX_BODY_BYTES = 16 * 1024
+
+export type Outcome =
+  | { kind: 'stored'; status: 200; reference: string; created: boolean }
+  | { kind: 'invalid'; status: 422; errors: FieldErrors; values: FormValues }
+  | { kind: 'rejected'; status: 400 | 403 | 413 | 415 | 429 | 500; message: string; retryAfter?: number }
+
+export interface HandlerDeps {
+  store: RequestStore
+  workerIds: readonly string[]
+  /** Origins allowed to post, besides the request's own. */
+  allowedOrigins: readonly string[]
+  rateLimit: { hit(client: string): number }
+  clientAddress: string
+  now?: Date
+}
+
+const reject = (status: Extract<Outcome, { kind: 'rejected' }>['status'], message: string, retryAfter?: number) =>
+  ({ kind: 'rejected', status, message, retryAfter }) as const
+
+function originOf(value: string | null): string | null {
+  if (!value) return null
+  try {
+    return new URL(value).origin
+  } catch {
+    return null
+  }
+}
+
+/** Reads at most `limit` bytes; null when the body is larger. */
+async function readCapped(request: Request, limit: number): Promise<string | null> {
+  if (!request.body) return ''
+  const reader = request.body.getReader()
+  const chunks: Uint8Array[] = []
+  let total = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    total += value.byteLength
+    if (total > limit) {
+      await reader.cancel().catch(() => undefined)
+      return null
+    }
+    chunks.push(value)
+  }
+  return new TextDecoder('utf-8', { fatal: false }).decode(Buffer.concat(chunks))
+}
+
+export async function handleSubmission(request: Request, deps: HandlerDeps): Promise<Outcome> {
+  const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
+  if (type !== 'application/x-www-form-urlencoded') {
+    return reject(415, '提交格式不正确：请通过网页上的预约表单提交。')
+  }
+
+  const own = new URL(request.url).origin
+  const origin = originOf(request.headers.get('origin')) ?? originOf(request.headers.get('referer'))
+  if (!origin || (origin !== own && !deps.allowedOrigins.includes(origin))) {
+    return reject(403, '请求来源不正确：请在本站的预约页面上填写并提交。')
+  }
+
+  const declared = Number(request.headers.get('content-length') ?? '0')
+  if (declared > MAX_BODY_BYTES) return reject(413, '提交的内容过长，请精简备注后再试。')
+
+  const retryAfter = deps.rateLimit.hit(deps.clientAddress)
+  if (retryAfter > 0) {
+    return reject(429, `提交过于频繁，请 ${Math.ceil(retryAfter / 60)} 分钟后再试，或直接致电预约办公室。`, retryAfter)
+  }
+
+  const body = await readCapped(request, MAX_BODY_BYTES)
+  if (body === null) return reject(413, '提交的内容过长，请精简备注后再试。')
+  const params = new URLSearchParams(body)
+
+  if (params.get(HONEYPOT_FIELD)) return reject(400, '提交未被受理。如需预约，请直接联系预约办公室。')
+
+  const values = valuesFromParams(params)
+  const now = deps.now ?? new Date()
+  const parsed = parseBooking(values, { workerIds: deps.workerIds, today: chinaToday(now) })
+  if (!parsed.ok) return { kind: 'invalid', status: 422, errors: parsed.errors, values }
+
+  const identity = requestIdentity(params.get(IDEMPOTENCY_FIELD), parsed.request)
+  try {
+    const { reference, created } = await deps.store.save(parsed.request, identity, now)
+    return { kind: 'stored', status: 200, reference, created }
+  } catch (error) {
+    console.error('talk request could not be stored:', error)
+    return reject(500, '系统暂时无法保存您的申请，请稍后再试，或直接联系预约办公室。')
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * Where accepted requests go: a Sanity dataset when a project and a server-only write token are
+ * configured, otherwise the local inbox file. Both are idempotent on the document id, so a
+ * double submit stores one request and answers with the reference stored the first time.
+ */
+import { createClient } from '@sanity/client'
+import { API_VERSION } from '../content/executors'
+import { buildDocument, documentId, referenceFor, type TalkRequestDocument } from './document'
+import type { ValidRequest } from './form'
+import { appendLine, DEFAULT_INBOX, readInbox } from './inbox'
+
+export interface StoreResult {
+  reference: string
+  /** False when the same identity had already been stored (a repeated submit). */
+  created: boolean
+}
+
+export interface RequestStore {
+  kind: 'sanity' | 'inbox'
+  save(request: ValidRequest, identity: string, receivedAt: Date): Promise<StoreResult>
+}
+
+/** The part of @sanity/client the store uses. */
+export interface SanityWriter {
+  create(doc: TalkRequestDocument): Promise<unknown>
+  getDocument(id: string): Promise<{ reference?: string } | undefined>
+}
+
+export function sanityStore(client: SanityWriter): RequestStore {
+  return {
+    kind: 'sanity',
+    async save(request, identity, receivedAt) {
+      const doc = buildDocument(request, identity, receivedAt)
+      try {
+        await client.create(doc)
+        return { reference: doc.reference, created: true }
+      } catch (error) {
+        // 409: a document with this id exists — the same submission arrived before.
+        if ((error as { statusCode?: number }).statusCode !== 409) throw error
+        const existing = await client.getDocument(doc._id)
+        return { reference: existing?.reference ?? doc.reference, created: false }
+      }
+    },
+  }
+}
+
+export function inboxStore(file: string): RequestStore {
+  let known: Map<string, string> | undefined
+  const references = new Set<string>()
+  // One append at a time in this process: the duplicate check and the write must not interleave.
+  let queue: Promise<unknown> = Promise.resolve()
+
+  async function load() {
+    if (known) return known
+    const { documents } = await readInbox<TalkRequestDocument>(file)
+    known = new Map(documents.map((d) => [d._id, d.reference]))
+    for (const d of documents) references.add(d.reference)
+    return known
+  }
+
+  return {
+    kind: 'inbox',
+    save(request, identity, receivedAt) {
+      const run = queue.then(async (): Promise<StoreResult> => {
+        const stored = await load()
+        const id = documentId(identity)
+        const previous = stored.get(id)
+        if (previous) return { reference: previous, created: false }
+        let salt = 0
+        let reference = referenceFor(identity, receivedAt)
+        while (references.has(reference)) reference = referenceFor(identity, receivedAt, ++salt)
+        const doc = buildDocument(request, identity, receivedAt, reference)
+        await appendLine(file, doc)
+        stored.set(id, reference)
+        references.add(reference)
+        return { reference, created: true }
+      })
+      queue = run.catch(() => undefined)
+      return run
+    },
+  }
+}
+
+export interface StoreEnv {
+  SANITY_PROJECT_ID?: string
+  SANITY_DATASET?: string
+  SANITY_WRITE_TOKEN?: string
+  LAOMO_INBOX?: string
+}
+
+/** Chosen from the server's environment at run time (never at build time: the token stays out of the bundle). */
+export function storeFromEnv(env: StoreEnv): RequestStore {
+  if (env.SANITY_PROJECT_ID && env.SANITY_WRITE_TOKEN) {
+    const client = createClient({
+      projectId: env.SANITY_PROJECT_ID,
+      dataset: env.SANITY_DATASET || 'production',
+      apiVersion: API_VERSION,
+      token: env.SANITY_WRITE_TOKEN,
+      useCdn: false,
+    })
+    return sanityStore({
+      create: (doc) => client.create(doc),
+      getDocument: (id) => client.getDocument<{ _id: string; _type: string; reference?: string }>(id),
+    })
+  }
+  return inboxStore(env.LAOMO_INBOX || DEFAULT_INBOX)
+}

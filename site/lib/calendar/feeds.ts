@@ -1,0 +1,26 @@
+/** Which talks each calendar feed holds, and where the feeds live (URL contract in CONTRACTS.md). */
+import { PREFECTURES } from '../../../studio/lib/gansu'
+import { isUpcoming } from '../site'
+import type { CalendarTalk } from './ics'
+
+export interface FeedTalk extends CalendarTalk {
+  speakers: { name: string; slug: string }[]
+}
+
+export const allFeedPath = '/calendar.ics'
+export const workerFeedPath = (slug: string) => `/calendar/workers/${slug}.ics`
+export const prefectureFeedPath = (slug: string) => `/calendar/prefectures/${slug}.ics`
+export const talkFeedPath = (talkId: string) => `/calendar/talks/${talkId}.ics`
+
+/** Upcoming talks (planned, or cancelled and shown as such), nearest first. */
+export function upcomingTalks<T extends FeedTalk>(talks: readonly T[], now: Date): T[] {
+  return talks.filter((t) => isUpcoming(t, now)).sort((a, b) => a.startsAt.localeCompare(b.startsAt))
+}
+
+export function talksOfWorkerFeed<T extends FeedTalk>(talks: readonly T[], slug: string): T[] {
+  return talks.filter((t) => t.speakers.some((s) => s.slug === slug))
+}
+
+export function prefectureSlug(name: string): string | undefined {
+  return PREFECTURES.find((p) => p.name === name)?.slug
+}

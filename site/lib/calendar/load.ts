@@ -1,0 +1,15 @@
+/** Reads the talks collection for the feeds (build time only). */
+import { getCollection } from 'astro:content'
+import { BUILD_TIME } from '../site'
+import { buildCalendar, icsResponse } from './ics'
+import { upcomingTalks, type FeedTalk } from './feeds'
+
+export async function upcomingFeedTalks(): Promise<FeedTalk[]> {
+  const talks = (await getCollection('talks')).map((t) => t.data)
+  return upcomingTalks(talks, BUILD_TIME)
+}
+
+export function feedResponse(site: URL | undefined, name: string, description: string, talks: readonly FeedTalk[]) {
+  if (!site) throw new Error('astro.config `site` is required for calendar feeds')
+  return icsResponse(buildCalendar({ name, description, site: site.href, stamp: BUILD_TIME, talks }))
+}
