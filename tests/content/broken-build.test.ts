@@ -3,7 +3,7 @@
  * named warning in the log, and the good content is all there.
  */
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -26,7 +26,9 @@ describe('build from broken content', () => {
       .map((d) => JSON.stringify(d).replaceAll('file://./images/', `file://${path.resolve('studio/seed/images')}/`))
       .join('\n')
     writeFileSync(path.join(dir, 'data.ndjson'), text + '\n')
-    const out = path.join(dir, 'dist')
+    // Inside the project: the Node adapter's prerender step resolves packages from the output folder.
+    const out = path.resolve('dist-broken-content')
+    rmSync(out, { recursive: true, force: true })
     const run = spawnSync(path.resolve('node_modules/.bin/astro'), ['build'], {
       env: { ...process.env, LAOMO_DATASET: dir, LAOMO_OUT_DIR: out, LAOMO_EMBED_STUDIO: '0' },
       encoding: 'utf8',
@@ -40,10 +42,10 @@ describe('build from broken content', () => {
     expect(log).toContain(`modelWorker ${worker._id}: field "slug" is missing (required) — document skipped`)
     expect(log).toContain('212 of 213 from')
     // Built from another dataset: no sample notice; the rest of the site is there.
-    const home = readFileSync(path.join(out, 'index.html'), 'utf8')
+    const home = readFileSync(path.join(out, 'client', 'index.html'), 'utf8')
     expect(home).not.toContain('data-sample-notice')
     const workerCount = docs.filter((d) => d._type === 'modelWorker').length
     expect(home).toMatch(new RegExp(`data-stat="workers"[^>]*><strong>${workerCount}<`))
-    expect(existsSync(path.join(out, 'workers', 'zhang-hongmei', 'index.html'))).toBe(true)
+    expect(existsSync(path.join(out, 'client', 'workers', 'zhang-hongmei', 'index.html'))).toBe(true)
   })
 })
