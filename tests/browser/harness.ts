@@ -13,7 +13,9 @@ import { afterAll, beforeAll } from 'vitest'
 
 export const DIST = path.resolve(process.env.LAOMO_OUT_DIR || 'dist')
 /** With the Node adapter the static part lives in dist/client. */
-export const STATIC_DIR = existsSync(path.join(DIST, 'client')) ? path.join(DIST, 'client') : DIST
+export const staticDirOf = (outDir: string) =>
+  existsSync(path.join(outDir, 'client')) ? path.join(outDir, 'client') : outDir
+export const STATIC_DIR = staticDirOf(DIST)
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { getContentSource } from '../../site/lib/content/executors'
 import { normaliseTalk } from '../../site/lib/content/normalise'
 import { TALKS_QUERY } from '../../site/lib/content/queries'
-import { axeViolations, openPage, serveStatic, thirdParty, useSite } from './harness'
+import { axeViolations, openPage, serveStatic, staticDirOf, thirdParty, useSite } from './harness'
 
 interface Talk {
   _id: string
@@ -189,7 +189,7 @@ describe('talk map with Gaode tiles (second build: PUBLIC_MAP_PROVIDER=gaode, PU
       },
       stdio: 'ignore',
     })
-    const served = await serveStatic(outDir)
+    const served = await serveStatic(staticDirOf(outDir))
     state.origin = served.url
     state.close = () => served.server.close()
   })
