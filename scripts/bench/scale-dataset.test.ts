@@ -3,7 +3,15 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { loadDatasetFile } from '../../site/lib/content/dataset'
-import { copyId, editDocument, parseNdjson, scaleDocuments, SCALED_TYPES, writeScaledDataset, type Doc } from './scale-dataset'
+import {
+  copyId,
+  editDocument,
+  parseNdjson,
+  scaleDocuments,
+  SCALED_TYPES,
+  writeScaledDataset,
+  type Doc,
+} from './scale-dataset'
 
 const SAMPLE_FILE = path.resolve(import.meta.dirname, '../../studio/seed/data.ndjson')
 const sample = parseNdjson(readFileSync(SAMPLE_FILE, 'utf8'))
