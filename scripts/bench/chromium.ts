@@ -1,15 +1,12 @@
-/** Debian's Chromium with the flags measured to work headless as root on these machines (FACTS). */
-import { chromium, type Browser } from 'playwright-core'
+/** Debian's Chromium as the browser tests launch it; Lighthouse gets the same flags (FACTS) as a string. */
+export { CHROMIUM_PATH, launchBrowser as launchChromium } from '../../tests/browser/harness.ts'
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 export const CHROMIUM_FLAGS = [
   '--no-sandbox',
   '--disable-gpu',
+  '--disable-quic',
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
 ]
-
-export const launchChromium = (): Promise<Browser> =>
-  chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS })

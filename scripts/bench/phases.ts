@@ -7,7 +7,6 @@ export type Phase = 'sync' | 'collect' | 'bundle' | 'render' | 'images' | 'total
 export const PHASES: Phase[] = ['sync', 'bundle', 'render', 'images', 'total']
 export type Phases = Partial<Record<Phase, number>>
 
-// eslint-disable-next-line no-control-regex
 const ANSI = /\x1b\[[0-9;]*m/g
 
 /** "198ms", "2.25s", "1m 5s" → milliseconds. */

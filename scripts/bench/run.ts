@@ -113,6 +113,35 @@ async function section(name: string, run: () => Promise<Section>): Promise<void>
     sections.push({ title: name, header: ['error'], rows: [[(error as Error).message.split('\n')[0]!]], notes: [] })
     log(`${name} failed: ${message}`)
   }
+  writeReport(false)
+}
+
+// ---------------------------------------------------------------- report (rewritten after every section)
+const START_LOAD = os.loadavg()
+const loadText = (l: number[]) => l.map((x) => x.toFixed(2)).join(' / ')
+function writeReport(done: boolean): string {
+  const astroVersion = (
+    JSON.parse(readFileSync(path.join(REPO, 'node_modules/astro/package.json'), 'utf8')) as { version: string }
+  ).version
+  const mode = QUICK
+    ? 'quick (one run each, small scales; proves the harness works, not a measurement)'
+    : `full (${RUNS} runs per build figure, ${MAP_RUNS} per map figure)`
+  const text = renderReport({
+    mode: done ? mode : `${mode} — INCOMPLETE, still running`,
+    machine: [
+      `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${(os.totalmem() / GIB).toFixed(1)} GiB memory`,
+      `load average (1/5/15 min) ${loadText(START_LOAD)} at the start, ${loadText(os.loadavg())} at the end: ` +
+        'other work on the machine makes every figure noisy; ratios are paired run by run',
+      `Node ${process.version}, Astro ${astroVersion}, ${chromiumVersion()}, Lighthouse ${lighthouseVersion()}`,
+      `${os.type()} ${os.release()}`,
+      `date ${new Date().toISOString()}`,
+    ],
+    sections,
+    explanations: EXPLANATIONS,
+  })
+  mkdirSync(path.dirname(OUT), { recursive: true })
+  writeFileSync(OUT, text)
+  return text
 }
 
 // ---------------------------------------------------------------- build: site vs the engine's floor
@@ -418,30 +447,8 @@ function chromiumVersion(): string {
     return 'not found'
   }
 }
-const astroVersion = (
-  JSON.parse(readFileSync(path.join(REPO, 'node_modules/astro/package.json'), 'utf8')) as { version: string }
-).version
-const report = renderReport({
-  mode: QUICK
-    ? 'quick (one run each, small scales; proves the harness works, not a measurement)'
-    : `full (${RUNS} runs per build figure, ${MAP_RUNS} per map figure)`,
-  machine: [
-    `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}`,
-    `${(os.totalmem() / GIB).toFixed(1)} GiB memory`,
-    `load average ${os
-      .loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' / ')} at the end (other work on the machine makes every figure noisy; ratios are paired run by run)`,
-    `Node ${process.version}, Astro ${astroVersion}, ${chromiumVersion()}, Lighthouse ${lighthouseVersion()}`,
-    `${os.type()} ${os.release()}`,
-    `date ${new Date().toISOString()}`,
-  ],
-  sections,
-  explanations: EXPLANATIONS,
-})
+const report = writeReport(true)
 console.log('\n' + report)
-mkdirSync(path.dirname(OUT), { recursive: true })
-writeFileSync(OUT, report)
 log(`wrote ${path.relative(process.cwd(), OUT)}`)
 if (!args.keep) rmSync(WORK, { recursive: true, force: true })
 else log(`kept datasets, builds and logs in ${WORK}`)

@@ -7,25 +7,10 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
+import { resolveStatic, TYPES as SITE_TYPES } from '../../tests/browser/harness.ts'
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.geojson': 'application/geo+json',
-  '.svg': 'image/svg+xml',
-  '.xml': 'application/xml',
-  '.txt': 'text/plain; charset=utf-8',
-  '.ics': 'text/calendar; charset=utf-8',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.jpg': 'image/jpeg',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.wasm': 'application/wasm',
-}
+// The browser tests' static host knows the site's file types; the bench adds what a page may also load.
+const TYPES: Record<string, string> = { ...SITE_TYPES, '.avif': 'image/avif', '.woff2': 'font/woff2' }
 const COMPRESSIBLE = /^(text\/|application\/(json|geo\+json|xml|wasm)|image\/svg)/
 
 /** The static part of a build: `dist/client` when the Node adapter is on, else `dist`. */
@@ -34,14 +19,7 @@ export function staticDir(outDir: string): string {
   return existsSync(client) && statSync(client).isDirectory() ? client : outDir
 }
 
-export function resolveFile(root: string, urlPath: string): string | null {
-  const clean = decodeURIComponent(urlPath.split(/[?#]/)[0]!)
-  const file = path.join(root, path.normalize(clean))
-  if (!file.startsWith(root)) return null
-  if (existsSync(file) && statSync(file).isFile()) return file
-  const index = path.join(file, 'index.html')
-  return existsSync(index) ? index : null
-}
+export const resolveFile = resolveStatic
 
 export interface Served {
   origin: string

@@ -22,7 +22,8 @@ const pages: Record<string, string> = {
   'attribute/index.html': `<!doctype html><html><head><link rel="icon" href="data:,"></head><body><div id="map"></div><script src="/app.js"></script><script>
     setTimeout(() => document.getElementById('map').setAttribute('data-ready', 'true'), ${DELAY})
     new Image().src = '/tiles/5/10/12.png'</script></body></html>`,
-  'silent/index.html': '<!doctype html><html><head><link rel="icon" href="data:,"></head><body><p>no map here</p></body></html>',
+  'silent/index.html':
+    '<!doctype html><html><head><link rel="icon" href="data:,"></head><body><p>no map here</p></body></html>',
   'app.js': SCRIPT,
   'tiles/5/10/12.png': 'not really a tile',
 }

@@ -14,7 +14,7 @@ export const DIST = path.resolve(process.env.LAOMO_OUT_DIR || 'dist')
 /** With the Node adapter the static part lives in dist/client. */
 export const STATIC_DIR = existsSync(path.join(DIST, 'client')) ? path.join(DIST, 'client') : DIST
 
-const TYPES: Record<string, string> = {
+export const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
