@@ -41,12 +41,9 @@ export async function astroBuild(options: BuildOptions): Promise<BuildResult> {
     logFile: options.logFile,
   })
   if (result.code !== 0) throw new Error(`build failed (exit ${result.code}):\n${result.tail}`)
-  return {
-    ...result,
-    outDir: options.outDir,
-    pages: countPages(staticDir(options.outDir)),
-    phases: parsePhases(result.output),
-  }
+  const phases = parsePhases(result.output)
+  if (phases.total !== undefined) phases.startup = Math.max(0, result.ms - phases.total)
+  return { ...result, outDir: options.outDir, pages: countPages(staticDir(options.outDir)), phases }
 }
 
 /**

@@ -69,5 +69,5 @@ export const EXPLANATIONS = `
   (\`window.__laomoMapReady\` resolves or an element gets \`data-ready\`).
 - **Lighthouse** uses its default mobile emulation, so performance scores include simulated throttling.
 - Run \`npm run bench -- --keep\` to keep the generated datasets, builds and build logs (in \`$LAOMO_BENCH_DIR\`,
-  default \`/tmp/laomo-bench\`); \`--only build,growth,map,quality\` and \`--runs N\` narrow a run.
+  default a fresh \`/tmp/laomo-bench-*\` folder); \`--only build,growth,map,quality\` and \`--runs N\` narrow a run.
 `

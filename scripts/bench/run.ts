@@ -8,7 +8,7 @@
  *   npm run bench -- --runs 5 --only build,map --out FILE --keep
  */
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
@@ -38,7 +38,8 @@ const GROWTH = QUICK ? [1, 10] : [1, 10, 50]
 const MAP_TALKS = QUICK ? [213, 2000] : [213, 2000, 20000]
 const SECTIONS = new Set((args.only ?? 'build,growth,map,quality').split(','))
 const OUT = path.resolve(args.out ?? (QUICK ? 'bench-results/BENCHMARKS.quick.md' : 'BENCHMARKS.md'))
-const WORK = path.resolve(process.env.LAOMO_BENCH_DIR || path.join(os.tmpdir(), 'laomo-bench'))
+// A fresh folder per run, so two worktrees can bench at once; LAOMO_BENCH_DIR picks a fixed one.
+const WORK = path.resolve(process.env.LAOMO_BENCH_DIR || mkdtempSync(path.join(os.tmpdir(), 'laomo-bench-')))
 const SAMPLE = path.join(REPO, 'studio/seed/data.ndjson')
 const GIB = 2 ** 30
 const NO_STUDIO = { LAOMO_EMBED_STUDIO: '0' }
@@ -244,6 +245,7 @@ await section('growth', async () => {
   const rows: string[][] = []
   const notes: string[] = []
   let base: number | null = null
+  let basePhases: BuildResult[] | null = null
   for (const factor of GROWTH) {
     const ds = dataset(SAMPLE_TALKS * factor)
     const clean: BuildResult[] = factor === 1 ? [...(growthFromBuild.get('clean') ?? [])] : []
@@ -258,6 +260,14 @@ await section('growth', async () => {
     const t = sum(clean.map((x) => x.ms))!
     const rb = sum(rebuild.map((x) => x.ms))!
     base ??= t.median
+    basePhases ??= clean
+    // Phases that grow faster than the content are where the build stops scaling.
+    for (const p of PHASES.filter((x) => x !== 'total')) {
+      const now = sum(clean.map((x) => x.phases[p] ?? Number.NaN))?.median
+      const then = sum(basePhases.map((x) => x.phases[p] ?? Number.NaN))?.median
+      if (factor > 1 && now && then && now > 1000 && now / then > factor)
+        notes.push(`At ${factor}× the ${p} phase took ${seconds(now)}, ${(now / then).toFixed(1)}× its 1× time.`)
+    }
     const growth = t.median / base
     const peak = sum([...clean, ...rebuild].map((x) => x.peakRss))!
     const speedup = sum(clean.map((x, i) => x.ms / rebuild[i]!.ms))
