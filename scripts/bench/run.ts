@@ -45,6 +45,33 @@ const SAMPLE = path.join(REPO, 'studio/seed/data.ndjson')
 const GIB = 2 ** 30
 const NO_STUDIO = { LAOMO_EMBED_STUDIO: '0' }
 
+// Astro writes intermediate chunks into <root>/.astro/.prerender whatever the outDir, so two site builds
+// in one worktree at once break each other: one bench at a time per worktree.
+const LOCK = path.join(REPO, '.astro', 'bench.lock')
+function takeLock(): void {
+  mkdirSync(path.dirname(LOCK), { recursive: true })
+  try {
+    writeFileSync(LOCK, String(process.pid), { flag: 'wx' })
+  } catch {
+    const other = Number(readFileSync(LOCK, 'utf8'))
+    let alive = false
+    try {
+      process.kill(other, 0)
+      alive = other !== process.pid
+    } catch {
+      // stale lock from a run that was killed
+    }
+    if (alive) {
+      console.error(`Another bench (pid ${other}) is running in this worktree; Astro builds here would collide.`)
+      if (!process.env.LAOMO_BENCH_DIR) rmSync(WORK, { recursive: true, force: true })
+      process.exit(1)
+    }
+    writeFileSync(LOCK, String(process.pid))
+  }
+  process.on('exit', () => rmSync(LOCK, { force: true }))
+}
+takeLock()
+
 const sampleDocs = parseNdjson(readFileSync(SAMPLE, 'utf8'))
 const SAMPLE_TALKS = sampleDocs.filter((d) => d._type === 'talk').length
 
