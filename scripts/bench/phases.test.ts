@@ -33,6 +33,12 @@ describe('parsePhases', () => {
     expect(p.total).toBe(14740)
   })
 
+  it('reads builds that take minutes', () => {
+    const p = parsePhases('[types] Generated 6m 43s\n[build] 1452 page(s) built in 7m 14s\n')
+    expect(p.sync).toBe(403_000)
+    expect(p.total).toBe(434_000)
+  })
+
   it('returns nothing for a log without Astro’s info lines (e.g. logLevel warn)', () => {
     expect(parsePhases('[WARN] something\n')).toEqual({})
   })

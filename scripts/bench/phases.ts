@@ -35,10 +35,10 @@ export function parsePhases(log: string): Phases {
     const found = HEADINGS.find(([re]) => re.test(line))
     if (found) heading = found[1]
     let m: RegExpExecArray | null
-    if ((m = /\[types\] Generated (\S+)/.exec(line))) add('sync', parseDuration(m[1]!))
-    else if ((m = /\[vite\] ✓ built in (\S+)/.exec(line))) add('bundle', parseDuration(m[1]!))
-    else if ((m = /page\(s\) built in (\S+)/.exec(line))) add('total', parseDuration(m[1]!))
-    else if ((m = /✓ Completed in (\S+?)\.?$/.exec(line)) && heading) {
+    if ((m = /\[types\] Generated (.+?)\s*$/.exec(line))) add('sync', parseDuration(m[1]!))
+    else if ((m = /\[vite\] ✓ built in (.+?)\s*$/.exec(line))) add('bundle', parseDuration(m[1]!))
+    else if ((m = /page\(s\) built in (.+?)\s*$/.exec(line))) add('total', parseDuration(m[1]!))
+    else if ((m = /✓ Completed in (.+?)\.?\s*$/.exec(line)) && heading) {
       add(heading, parseDuration(m[1]!))
       heading = null
     }
