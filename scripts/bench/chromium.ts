@@ -1,0 +1,6 @@
+/** Debian's Chromium as the browser tests launch it; Lighthouse gets the same flags. */
+export {
+  CHROMIUM_ARGS as CHROMIUM_FLAGS,
+  CHROMIUM_PATH,
+  launchBrowser as launchChromium,
+} from '../../tests/browser/harness.ts'
