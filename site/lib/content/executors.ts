@@ -30,6 +30,10 @@ export function datasetSource(
   documents: SanityDocument[],
   options: { label: string; isSample: boolean; file?: string; warnings?: string[] },
 ): ContentSource {
+  // groq-js resolves `->` by scanning every document; an id index makes joins O(1), which
+  // keeps content sync linear in the dataset size (see BENCHMARKS.md).
+  const byId = new Map(documents.map((doc) => [doc._id, doc]))
+  const dereference = ({ _ref }: { _ref: string }) => byId.get(_ref)
   return {
     kind: 'dataset',
     label: options.label,
@@ -38,7 +42,7 @@ export function datasetSource(
     warnings: options.warnings ?? [],
     async fetch<T>(query: string, params: QueryParams = {}): Promise<T> {
       const tree = parse(query, { params })
-      const result = await evaluate(tree, { dataset: documents, params })
+      const result = await evaluate(tree, { dataset: documents, params, dereference })
       return (await result.get()) as T
     },
   }

@@ -3,6 +3,7 @@
  * `queries.ts` through the configured executor, normalises the rows (naming every problem
  * as a build warning) and stores what can be shown.
  */
+import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Loader, LoaderContext } from 'astro/loaders'
@@ -23,6 +24,23 @@ function entryFilePath(source: ContentSource, context: LoaderContext): string | 
   return path.relative(fileURLToPath(context.config.root), source.file)
 }
 
+let codeFingerprint: string | undefined
+/**
+ * Astro clears the content store when content.config.ts changes, but not when the modules it
+ * imports do; folding their source into every digest makes a code change re-parse everything.
+ */
+function contentCodeFingerprint(context: LoaderContext): string {
+  if (codeFingerprint === undefined) {
+    const dir = path.join(fileURLToPath(context.config.root), 'site/lib/content')
+    const sources = readdirSync(dir)
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+      .sort()
+      .map((f) => readFileSync(path.join(dir, f), 'utf8'))
+    codeFingerprint = context.generateDigest(sources.join('\n'))
+  }
+  return codeFingerprint
+}
+
 export function groqLoader(options: {
   name: string
   query: string
@@ -36,8 +54,11 @@ export function groqLoader(options: {
       const source = await getContentSource()
       const rows = (await source.fetch<Row[] | null>(options.query, options.params ?? {})) ?? []
       const filePath = entryFilePath(source, context)
-      store.clear()
+      // Incremental: an entry whose content digest is unchanged since the last build keeps its
+      // parsed data (and processed images); only new or changed documents are parsed again.
+      const seen = new Set<string>()
       let skipped = 0
+      let reused = 0
       for (const row of rows) {
         const { data, warnings } = options.normalise(row)
         for (const warning of warnings) logger.warn(warning)
@@ -45,15 +66,23 @@ export function groqLoader(options: {
           skipped++
           continue
         }
+        const digest = generateDigest({ data, filePath: filePath ?? null, code: contentCodeFingerprint(context) })
+        seen.add(row._id)
+        if (store.get(row._id)?.digest === digest) {
+          reused++
+          continue
+        }
         try {
           const parsed = await parseData({ id: row._id, data, filePath })
-          store.set({ id: row._id, data: parsed, filePath, digest: generateDigest(data) })
+          store.set({ id: row._id, data: parsed, filePath, digest })
         } catch (error) {
+          seen.delete(row._id)
           skipped++
           logger.warn(`${options.name} ${row._id}: invalid content — skipped (${firstLine(error)})`)
         }
       }
-      logger.info(`${rows.length - skipped} of ${rows.length} from ${source.label}`)
+      for (const id of store.keys()) if (!seen.has(id)) store.delete(id)
+      logger.info(`${rows.length - skipped} of ${rows.length} from ${source.label} (${reused} unchanged)`)
     },
   }
 }
