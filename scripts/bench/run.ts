@@ -40,7 +40,10 @@ const MAP_TALKS = QUICK ? [213, 2000] : [213, 2000, 20000]
 const SECTIONS = new Set((args.only ?? 'build,growth,map,quality').split(','))
 const OUT = path.resolve(args.out ?? (QUICK ? 'bench-results/BENCHMARKS.quick.md' : 'BENCHMARKS.md'))
 // A fresh folder per run, so two worktrees can bench at once; LAOMO_BENCH_DIR picks a fixed one.
-const WORK = path.resolve(process.env.LAOMO_BENCH_DIR || mkdtempSync(path.join(os.tmpdir(), 'laomo-bench-')))
+// Inside the project: the Node adapter's prerender step resolves packages from the output folder.
+const CACHE = path.resolve('node_modules/.cache')
+mkdirSync(CACHE, { recursive: true })
+const WORK = path.resolve(process.env.LAOMO_BENCH_DIR || mkdtempSync(path.join(CACHE, 'laomo-bench-')))
 const SAMPLE = path.join(REPO, 'studio/seed/data.ndjson')
 const GIB = 2 ** 30
 const NO_STUDIO = { LAOMO_EMBED_STUDIO: '0' }
