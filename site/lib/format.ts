@@ -25,13 +25,21 @@ export const formatDateTime = (iso: string) => dateTimeFmt.format(new Date(iso))
 export const formatMonth = (iso: string) => monthFmt.format(new Date(iso))
 export const formatNumber = (n: number) => numberFmt.format(n)
 
+const dayPartsFmt = new Intl.DateTimeFormat('en-CA', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+})
+
+/** "2026-11-25": the calendar day in China time, whatever the machine's zone ("today" checks, reference numbers). */
+export function chinaDate(date: Date | string = new Date()): string {
+  const parts = dayPartsFmt.formatToParts(new Date(date))
+  const get = (type: string) => parts.find((p) => p.type === type)?.value
+  return `${get('year')}-${get('month')}-${get('day')}`
+}
+
 /** "2027-03" in China time: the key for grouping talks by month. */
 export function monthKey(iso: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-  }).formatToParts(new Date(iso))
-  const get = (type: string) => parts.find((p) => p.type === type)?.value
-  return `${get('year')}-${get('month')}`
+  return chinaDate(iso).slice(0, 7)
 }

@@ -1,7 +1,7 @@
 /** Every page type in Chromium: axe-core reports nothing, no third-party request, sound head and landmarks. */
 import { describe, expect, it } from 'vitest'
 import { axeViolations, openPage, thirdParty, useSite } from './harness'
-import { pageTypes } from './pages-data'
+import { pageTypes } from './expected'
 
 const site = useSite()
 const urls = await pageTypes()

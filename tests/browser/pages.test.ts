@@ -7,7 +7,7 @@ import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { openPage, STATIC_DIR, useSite } from './harness'
-import { groq, pageTypes, samples } from './pages-data'
+import { groq, pageTypes, samples } from './expected'
 
 const site = useSite()
 let s: Awaited<ReturnType<typeof samples>>

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { getContentSource } from '../../site/lib/content/executors'
 import { readInbox } from '../../site/lib/booking/inbox'
 import type { TalkRequestDocument } from '../../site/lib/booking/document'
-import { chinaToday } from '../../site/lib/booking/form'
+import { chinaDate } from '../../site/lib/format'
 import { startServer, type ServeProcess } from '../../scripts/serve-process'
 import { axeViolations, launchBrowser, openPage, serveStatic, thirdParty } from './harness'
 
@@ -39,7 +39,7 @@ async function schoolWorkers() {
   )
 }
 
-const day = (offset: number) => chinaToday(new Date(Date.now() + offset * 86_400_000))
+const day = (offset: number) => chinaDate(new Date(Date.now() + offset * 86_400_000))
 
 async function fillValidForm(page: Page, school: string) {
   await page.fill('#f-school', school)

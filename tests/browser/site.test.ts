@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { openPage, thirdParty, useSite } from './harness'
-import { expectedCounts, firstFictionalWorker } from './dataset'
+import { expectedCounts, firstFictionalWorker } from './expected'
 
 const site = useSite()
 

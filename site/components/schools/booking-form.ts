@@ -7,7 +7,8 @@
  * - where the site is hosted as static files only (the endpoint answers 404/405 or not at all),
  *   the booking office's phone and email replace the form instead of a failed submission.
  */
-import { chinaToday, FIELD_NAMES, parseBooking, valuesFromParams, type FieldErrors } from '../../lib/booking/form'
+import { chinaDate } from '../../lib/format'
+import { FIELD_NAMES, parseBooking, valuesFromParams, type FieldErrors } from '../../lib/booking/form'
 
 type Answer = { reference?: string; errors?: FieldErrors; message?: string }
 
@@ -29,7 +30,7 @@ export function enhanceBookingForm(form: HTMLFormElement): void {
   const validate = () =>
     parseBooking(valuesFromParams(new URLSearchParams(new FormData(form) as unknown as Record<string, string>)), {
       workerIds,
-      today: chinaToday(),
+      today: chinaDate(),
     })
 
   function show(errors: FieldErrors, only?: Set<string>) {

@@ -4,7 +4,8 @@
  * the idempotency identity, so a double submit maps to the same document and the same number.
  */
 import { createHash } from 'node:crypto'
-import { chinaToday, type ValidRequest } from './form'
+import { chinaDate } from '../format'
+import type { ValidRequest } from './form'
 
 export interface TalkRequestDocument {
   _id: string
@@ -52,7 +53,7 @@ export function referenceFor(identity: string, receivedAt: Date, salt = 0): stri
   const hash = sha256(`${salt}:${identity}`)
   let code = ''
   for (let i = 0; i < 4; i++) code += ALPHABET[hash[i]! % ALPHABET.length]
-  return `LM-${chinaToday(receivedAt).replace(/-/g, '')}-${code}`
+  return `LM-${chinaDate(receivedAt).replace(/-/g, '')}-${code}`
 }
 
 const keyOf = (id: string, i: number, extra: string) => sha256(`${id}:${i}:${extra}`).toString('hex').slice(0, 12)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { chinaToday, parseBooking, valuesFromParams, type FormValues } from './form'
+import { parseBooking, valuesFromParams, type FormValues } from './form'
 
 const options = { workerIds: ['worker-a', 'worker-b'], today: '2026-11-24' }
 const good: FormValues = {
@@ -118,12 +118,5 @@ describe('valuesFromParams', () => {
   it('reads known fields, keeps the first of repeated ones and lists the workers', () => {
     const values = valuesFromParams(new URLSearchParams('school=A&school=B&workers=w1&workers=w2&evil=1&consent=yes'))
     expect(values).toEqual({ school: 'A', workers: ['w1', 'w2'], consent: 'yes' })
-  })
-})
-
-describe('chinaToday', () => {
-  it('is the China date, not the UTC date', () => {
-    expect(chinaToday(new Date('2026-11-24T17:00:00Z'))).toBe('2026-11-25')
-    expect(chinaToday(new Date('2026-11-24T15:59:59Z'))).toBe('2026-11-24')
   })
 })

@@ -223,8 +223,3 @@ export function valuesFromParams(params: URLSearchParams): FormValues {
   }
   return values
 }
-
-/** "Today" in China Standard Time, whatever the server's zone. */
-export function chinaToday(now: Date = new Date()): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10)
-}

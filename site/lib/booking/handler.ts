@@ -3,7 +3,6 @@
  * content type, Origin, body size, rate limit, honeypot, validation, then the store.
  */
 import {
-  chinaToday,
   HONEYPOT_FIELD,
   IDEMPOTENCY_FIELD,
   parseBooking,
@@ -11,6 +10,7 @@ import {
   type FieldErrors,
   type FormValues,
 } from './form'
+import { chinaDate } from '../format'
 import { requestIdentity } from './document'
 import type { RequestStore } from './store'
 
@@ -90,7 +90,7 @@ export async function handleSubmission(request: Request, deps: HandlerDeps): Pro
 
   const values = valuesFromParams(params)
   const now = deps.now ?? new Date()
-  const parsed = parseBooking(values, { workerIds: deps.workerIds, today: chinaToday(now) })
+  const parsed = parseBooking(values, { workerIds: deps.workerIds, today: chinaDate(now) })
   if (!parsed.ok) return { kind: 'invalid', status: 422, errors: parsed.errors, values }
 
   const identity = requestIdentity(params.get(IDEMPOTENCY_FIELD), parsed.request)

@@ -1,10 +1,24 @@
-/** Expected content for the page tests, read from the bundled dataset with the real GROQ engine. */
+/** Expected content and figures for the browser tests, read from the bundled dataset with the real GROQ engine. */
 import { getContentSource } from '../../site/lib/content/executors'
+import { COUNTS_QUERY } from '../../site/lib/content/queries'
 
 let source: ReturnType<typeof getContentSource> | undefined
 export async function groq<T>(query: string, params: Record<string, unknown> = {}): Promise<T> {
   source ??= getContentSource({})
   return (await source).fetch<T>(query, params)
+}
+
+export function expectedCounts() {
+  return groq<{ talks: number; enterprise: number; school: number; community: number; workers: number }>(COUNTS_QUERY)
+}
+
+export function firstFictionalWorker() {
+  return groq<{ name: string; slug: string; honours: string[]; talkCount: number }>(
+    `*[_type == "modelWorker" && fictional == true && defined(portrait)] | order(slug.current asc)[0]{
+      name, "slug": slug.current, "honours": honours[].title,
+      "talkCount": count(*[_type == "talk" && ^._id in speakers[]._ref])
+    }`,
+  )
 }
 
 /** A handful of documents, one per page type, chosen by what they must show. */
