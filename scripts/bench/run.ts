@@ -359,9 +359,10 @@ await section('growth', async () => {
 await section('map', async () => {
   const rows: string[][] = []
   const notes: string[] = []
-  const browser = await launchChromium()
-  try {
-    for (const talks of MAP_TALKS) {
+  for (const talks of MAP_TALKS) {
+    // A browser per scale: a crash at one scale (e.g. memory at 20,000 talks) cannot void the others.
+    const browser = await launchChromium()
+    try {
       let out: string
       if (talks === SAMPLE_TALKS && sampleOut) out = sampleOut
       else {
@@ -406,9 +407,14 @@ await section('map', async () => {
         weightGoal,
         drawGoal,
       ])
+    } catch (error) {
+      const message = (error as Error).message.split('\n')[0]!
+      rows.push([String(talks), `error: ${message}`, 'n/a', '—', 'n/a', 'n/a'])
+      failures.push(`map at ${talks} talks: ${(error as Error).stack ?? message}`)
+      log(`map at ${talks} talks failed: ${message}`)
+    } finally {
+      await browser.close().catch(() => undefined)
     }
-  } finally {
-    await browser.close()
   }
   return {
     title: 'Map page: weight and draw time',
