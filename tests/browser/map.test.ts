@@ -61,6 +61,11 @@ describe('talk map', () => {
     expect(new Set(ids)).toEqual(new Set(located.map((t) => t._id)))
     const listIds = await page.locator('[data-talk-list] li').evaluateAll((lis) => lis.map((li) => li.dataset.talkId))
     expect(new Set(listIds)).toEqual(new Set(talks.map((t) => t._id)))
+    // All of them: no partial-list note, no "show more" button.
+    expect(await page.locator('[data-list-partial]').isVisible()).toBe(false)
+    expect(await page.locator('[data-list-more]').isVisible()).toBe(false)
+    expect(await page.locator('[data-talk-list] [data-locate]').count()).toBe(located.length)
+    expect(await page.locator('[data-talk-list] .talk-unplaced').count()).toBe(talks.length - located.length)
     // The bundled base layer: outline drawn, prefecture seats labelled, source attributed.
     expect(await page.locator('.leaflet-overlay-pane path').count()).toBeGreaterThan(0)
     expect(await page.locator('.laomo-seat-label').allTextContents()).toContain('兰州市')
@@ -161,10 +166,15 @@ describe('talk map', () => {
     }
   })
 
-  it('lists every talk without JavaScript', async () => {
+  it('points to the full talk list without JavaScript', async () => {
     const { page } = await openPage(site.browser, `${site.origin}/map/`, { javaScript: false })
-    expect(await page.locator('[data-talk-list] li[data-talk-id]').count()).toBe(213)
     expect(await page.locator('[role="status"]').textContent()).toContain('共 213 场报告会')
+    // The list beside the map is the island's: without JavaScript, /talks/ lists (and filters) them all.
+    const link = page.locator('[data-map-noscript] a')
+    expect(await link.getAttribute('href')).toBe('/talks/')
+    await link.click()
+    await page.waitForURL('**/talks/')
+    expect(await page.locator('#talk-list [data-filter-item]').count()).toBe(213)
   })
 
   it('has no axe-core violations', async () => {

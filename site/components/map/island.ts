@@ -1,7 +1,7 @@
 /**
  * The talk map island (vanilla TS, bundled only into /map/). It enhances the server-rendered
- * filters, count and list: one state (filters + selected talk) drives the markers, the list,
- * the live count and the URL, so they never disagree.
+ * filters and count and renders the list from the map data: one state (filters + selected talk)
+ * drives the markers, the list, the live count and the URL, so they never disagree.
  */
 import 'leaflet/dist/leaflet.css'
 import 'leaflet.markercluster/dist/MarkerCluster.css'
@@ -9,7 +9,9 @@ import 'leaflet.markercluster/dist/MarkerCluster.Default.css'
 import './map.css'
 import L from 'leaflet'
 import { createBaseLayers, maxZoomOf } from '../../../studio/lib/map/baseLayers'
+import { effectiveConfig, providerSpec, type LatLng, type ProviderSpec } from '../../../studio/lib/map/providers'
 import { decodeMapData, type CompactMapData, type MapTalk } from '../../lib/map/data'
+import { firstShown, listItemHtml, moreLabel, moreShown, partialText, shownToInclude } from '../../lib/map/list'
 import { escapeHtml, popupHtml } from '../../lib/map/popup'
 import {
   FILTER_KEYS,
@@ -57,25 +59,36 @@ function icons(): Record<VenueType, L.DivIcon> {
   return { enterprise: icon('enterprise'), school: icon('school'), community: icon('community') }
 }
 
+/** WGS84 → the tiles' datum. gcoord is downloaded only when the provider draws in GCJ-02 (Gaode). */
+async function datumShift(spec: ProviderSpec): Promise<(point: LatLng, spec: ProviderSpec) => LatLng> {
+  if (spec.datum === 'WGS84') return (point) => point
+  const { toDisplay } = await import('../../../studio/lib/map/datum')
+  return toDisplay
+}
+
 export async function initTalkMap(): Promise<void> {
   const container = document.querySelector<HTMLElement>('[data-talk-map]')
-  const json = document.getElementById('laomo-map-data')
   const form = document.querySelector<HTMLFormElement>('[data-map-filters]')
   const list = document.querySelector<HTMLElement>('[data-talk-list]')
+  const scroller = document.querySelector<HTMLElement>('[data-talk-list-scroll]')
+  const more = document.querySelector<HTMLButtonElement>('[data-list-more]')
+  const partial = document.querySelector<HTMLElement>('[data-list-partial]')
   const status = document.querySelector<HTMLElement>('[data-map-count]')
-  if (!container || !json || !form || !list || !status) return
+  if (!container?.dataset.src || !form || !list || !scroller || !more || !partial || !status) return
 
-  const data = JSON.parse(json.textContent ?? '') as CompactMapData
+  // leaflet.markercluster is a UMD bundle that extends the global `L`; fetched with the data.
+  window.L = L
+  const clustering = import('leaflet.markercluster')
+  const response = await fetch(container.dataset.src)
+  if (!response.ok) throw new Error(`map data: ${response.status} ${response.url}`)
+  const data = (await response.json()) as CompactMapData
+  const spec = providerSpec(effectiveConfig(data.config))
+  const shifting = datumShift(spec)
   const talks = decodeMapData(data)
   const vocab = vocabularyOf(talks)
-  const items = new Map<string, HTMLElement>()
-  for (const li of list.querySelectorAll<HTMLElement>('li[data-talk-id]')) items.set(li.dataset.talkId!, li)
+  const [toDisplay] = await Promise.all([shifting, clustering])
 
-  // leaflet.markercluster is a UMD bundle that extends the global `L`.
-  window.L = L
-  await import('leaflet.markercluster')
-
-  const base = createBaseLayers(L, data.config)
+  const base = createBaseLayers(L, data.config, toDisplay)
   const map = L.map(container, { maxZoom: maxZoomOf(base.spec), minZoom: 4, zoomSnap: 0.5 })
   // A plain-text prefix: Leaflet's default adds a flag icon that says nothing about the map.
   map.attributionControl.setPrefix('Leaflet')
@@ -86,19 +99,45 @@ export async function initTalkMap(): Promise<void> {
   })
   map.fitBounds(base.bounds, { padding: [8, 8] })
 
-  // Drawing is chunked (smooth with tens of thousands of talks); `drawn` resolves when done.
-  let finishDraw: () => void = () => {}
+  // Drawing is chunked (the page stays responsive with tens of thousands of talks: 150 ms of
+  // clustering, then the browser gets a turn). A filter change while a draw is under way waits for
+  // it (markercluster cannot cancel one) and then draws the latest filter: `drawn` resolves, and
+  // `data-ready` turns "true", only when the markers of the current filter are all in the group.
+  let drawing = false
+  let pending: L.Marker[] | null = null
+  let finishDraw: (() => void) | null = null
   let drawn = Promise.resolve()
   const cluster = L.markerClusterGroup({
     chunkedLoading: true,
+    chunkInterval: 150,
+    chunkDelay: 10,
     showCoverageOnHover: false,
     spiderfyOnMaxZoom: true,
     maxClusterRadius: 40,
     chunkProgress: (processed, total) => {
-      if (processed === total) setTimeout(finishDraw)
+      // Also called (with nothing to add) when the group joins the map: only our draws count.
+      // Called before the group puts the last chunk's clusters on the map; the next frame paints
+      // them, and that is when the draw is done.
+      if (processed === total && drawing) requestAnimationFrame(drawNext)
     },
   })
   map.addLayer(cluster)
+
+  function drawNext() {
+    drawing = false
+    if (pending) {
+      const next = pending
+      pending = null
+      drawing = true
+      cluster.clearLayers()
+      cluster.addLayers(next, true)
+      return
+    }
+    container!.dataset.ready = 'true'
+    const finish = finishDraw
+    finishDraw = null
+    finish?.()
+  }
 
   // Markers carry no popup or handlers of their own (cheap to create by the ten thousand): the
   // cluster group forwards their clicks (and keyboard Enter) and one shared popup shows the talk.
@@ -106,7 +145,7 @@ export async function initTalkMap(): Promise<void> {
   const markers = new Map<string, L.Marker>()
   const talkOf = new Map<L.Marker, MapTalk>()
   const byId = new Map(talks.map((t) => [t.id, t]))
-  for (const point of markerPoints(talks, base.spec)) {
+  for (const point of markerPoints(talks, (p) => toDisplay(p, base.spec))) {
     const talk = byId.get(point.id)!
     const marker = L.marker([point.position.lat, point.position.lng], {
       icon: icon[point.venueType],
@@ -153,17 +192,52 @@ export async function initTalkMap(): Promise<void> {
 
   let state: MapState = {}
   let drawnFilters: string | undefined
+  /** The talks of the current filter, in list order, and how many of them the list shows. */
+  let filtered: MapTalk[] = []
+  let shown = 0
 
-  function redraw(filtered: MapTalk[]) {
-    container!.dataset.ready = 'false'
-    drawn = new Promise<void>((resolve) => {
-      finishDraw = () => {
-        container!.dataset.ready = 'true'
-        resolve()
-      }
-    })
-    cluster.clearLayers()
-    cluster.addLayers(filtered.flatMap((t) => markers.get(t.id) ?? []))
+  function redraw() {
+    pending = filtered.flatMap((t) => markers.get(t.id) ?? [])
+    if (!finishDraw) {
+      container!.dataset.ready = 'false'
+      drawn = new Promise<void>((resolve) => (finishDraw = resolve))
+    }
+    if (!drawing) drawNext()
+  }
+
+  /** Renders list items up to `count` (appending to what is there unless `reset`). */
+  function renderList(count: number, reset: boolean) {
+    const from = reset ? 0 : shown
+    const html = filtered
+      .slice(from, count)
+      .map((t) => listItemHtml(t, t.id === state.talk))
+      .join('')
+    if (reset) {
+      // Back to the top for a new filter (not on the first render: that would force a layout).
+      if (list!.firstChild) scroller!.scrollTop = 0
+      list!.innerHTML = html
+    } else if (html) list!.insertAdjacentHTML('beforeend', html)
+    shown = count
+    const label = moreLabel(shown, filtered.length)
+    more!.hidden = !label
+    more!.textContent = label
+    const note = partialText(shown, filtered.length)
+    partial!.hidden = !note
+    partial!.textContent = note
+  }
+
+  /** The rendered list item of a talk (rendered items are the first `shown` of `filtered`). */
+  function itemOf(id: string | undefined): HTMLElement | null {
+    return id ? list!.querySelector<HTMLElement>(`li[data-talk-id="${CSS.escape(id)}"]`) : null
+  }
+
+  function showMore() {
+    if (shown >= filtered.length) return
+    const first = shown
+    renderList(moreShown(shown, filtered.length), false)
+    // The button disappears with the last page: keep the keyboard where the new items start.
+    if (more!.hidden && document.activeElement === more)
+      (list!.children[first]?.querySelector('a') as HTMLElement | null)?.focus()
   }
 
   /** Shows a talk's marker (zooming in or spiderfying as needed) and opens its popup. */
@@ -181,9 +255,11 @@ export async function initTalkMap(): Promise<void> {
   }
 
   function apply(next: MapState, history: 'push' | 'replace' | 'none') {
-    const filtered = filterTalks(talks, next)
-    const ids = new Set(filtered.map((t) => t.id))
-    if (next.talk && !ids.has(next.talk)) next = { ...next, talk: undefined }
+    const filterKey = serialiseState({ ...next, talk: undefined })
+    const refilter = filterKey !== drawnFilters
+    const matching = refilter ? filterTalks(talks, next) : filtered
+    const index = next.talk ? matching.findIndex((t) => t.id === next.talk) : -1
+    if (next.talk && index < 0) next = { ...next, talk: undefined }
     const previous = state
     state = next
 
@@ -191,18 +267,20 @@ export async function initTalkMap(): Promise<void> {
       const select = form!.elements.namedItem(key) as HTMLSelectElement | null
       if (select) select.value = next[key] === undefined ? '' : String(next[key])
     }
-    for (const [id, li] of items) {
-      li.hidden = !ids.has(id)
-      if (id === next.talk) li.setAttribute('aria-current', 'true')
-      else li.removeAttribute('aria-current')
-    }
-    const text = statusText(filtered.length)
+    const text = statusText(matching.length)
     if (status!.textContent !== text) status!.textContent = text
 
-    const filterKey = serialiseState({ ...next, talk: undefined })
-    if (filterKey !== drawnFilters) {
+    if (refilter) {
       drawnFilters = filterKey
-      redraw(filtered)
+      filtered = matching
+      // A selected talk beyond the first page is rendered too, so list and map agree.
+      renderList(shownToInclude(firstShown(filtered.length), index, filtered.length), true)
+      redraw()
+    } else {
+      itemOf(previous.talk)?.removeAttribute('aria-current')
+      const count = shownToInclude(shown, index, filtered.length)
+      if (count > shown) renderList(count, false)
+      itemOf(next.talk)?.setAttribute('aria-current', 'true')
     }
     if (!next.talk && previous.talk) map.closePopup()
 
@@ -213,10 +291,18 @@ export async function initTalkMap(): Promise<void> {
     }
   }
 
+  /** Scrolls the list (not the page: the map stays in view) to show a talk's item. */
+  function scrollListTo(id: string) {
+    const li = itemOf(id)
+    if (!li) return
+    const top = li.getBoundingClientRect().top - scroller!.getBoundingClientRect().top
+    if (top < 0 || top + li.offsetHeight > scroller!.clientHeight) scroller!.scrollTop += top
+  }
+
   function select(id: string, from: 'map' | 'list' | 'url') {
     apply({ ...state, talk: id }, from === 'url' ? 'none' : 'push')
-    if (from === 'map') items.get(id)?.scrollIntoView({ block: 'nearest' })
-    else reveal(id, from === 'list')
+    if (from !== 'list') scrollListTo(id)
+    if (from !== 'map') reveal(id, from === 'list')
   }
 
   function readForm(): Filters {
@@ -249,10 +335,17 @@ export async function initTalkMap(): Promise<void> {
     const id = button?.closest<HTMLElement>('li[data-talk-id]')?.dataset.talkId
     if (id) select(id, 'list')
   })
+  more.addEventListener('click', showMore)
+  // Scrolling near the end of the list shows the next page (the button is the sentinel).
+  if ('IntersectionObserver' in window) {
+    new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && showMore(), {
+      root: scroller,
+      rootMargin: '0px 0px 600px 0px',
+    }).observe(more)
+  }
   window.addEventListener('popstate', applyUrl)
 
   form.hidden = false
-  for (const button of list.querySelectorAll<HTMLElement>('[data-locate]')) button.hidden = false
 
   applyUrl()
   // Normalise the address (drops parameters that were ignored) without a new history entry.

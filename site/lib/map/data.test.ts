@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { chinaYear, decodeMapData, encodeMapData, toInlineJson, type TalkInput } from './data'
+import { chinaYear, decodeMapData, encodeMapData, type TalkInput } from './data'
 
 const talks: TalkInput[] = [
   {
@@ -82,11 +82,11 @@ describe('compact map data', () => {
   it('counts the year in China time', () => {
     expect(chinaYear('2026-12-31T15:59:00Z')).toBe(2026)
     expect(chinaYear('2026-12-31T16:00:00Z')).toBe(2027)
-  })
-
-  it('escapes < so inline JSON cannot close its script element', () => {
-    const json = toInlineJson({ t: '</script><b>' })
-    expect(json).not.toContain('<')
-    expect(JSON.parse(json)).toEqual({ t: '</script><b>' })
+    expect(chinaYear('2026-12-31T23:59:59.999Z')).toBe(2027)
+    expect(chinaYear('2026-12-30T20:00:00Z')).toBe(2026)
+    expect(chinaYear('2027-01-01T00:00:00Z')).toBe(2027)
+    // Other forms go through Date.
+    expect(chinaYear('2026-12-31T23:30:00+08:00')).toBe(2026)
+    expect(chinaYear('2026-12-31T10:00:00-08:00')).toBe(2027)
   })
 })

@@ -1,5 +1,6 @@
 import gcoord from 'gcoord'
 import { describe, expect, it } from 'vitest'
+import { toDisplay } from '../../../studio/lib/map/datum'
 import { providerSpec } from '../../../studio/lib/map/providers'
 import type { MapTalk } from './data'
 import { filterTalks, markerPoints, parseState, serialiseState, statusText, vocabularyOf, type MapState } from './state'
@@ -73,10 +74,12 @@ describe('filtering', () => {
 
 describe('marker data', () => {
   it('has one marker per talk with a location, in WGS84 for 天地图 and GCJ-02 for Gaode', () => {
-    const wgs = markerPoints(talks, providerSpec({ provider: 'tianditu-vec', key: 'k' }))
+    const tianditu = providerSpec({ provider: 'tianditu-vec', key: 'k' })
+    const wgs = markerPoints(talks, (p) => toDisplay(p, tianditu))
     expect(wgs.map((m) => m.id)).toEqual(['t1', 't2', 't4'])
     expect(wgs[0]).toEqual({ id: 't1', venueType: 'enterprise', position: { lat: 36.061, lng: 103.834 } })
-    const gcj = markerPoints(talks, providerSpec({ provider: 'gaode' }))
+    const gaode = providerSpec({ provider: 'gaode' })
+    const gcj = markerPoints(talks, (p) => toDisplay(p, gaode))
     const [lng, lat] = gcoord.transform([103.834, 36.061], gcoord.WGS84, gcoord.GCJ02)
     expect(gcj[0]!.position).toEqual({ lat, lng })
     expect(gcj[0]!.position).not.toEqual(wgs[0]!.position)

@@ -3,7 +3,7 @@
  * URL parameters are fixed by CONTRACTS.md: type, prefecture, year, worker, tour, status, talk.
  */
 import { TALK_STATUSES, VENUE_TYPES, type TalkStatus, type VenueType } from '../../../studio/lib/vocabulary'
-import { toDisplay, type LatLng, type ProviderSpec } from '../../../studio/lib/map/providers'
+import type { LatLng } from '../../../studio/lib/map/providers'
 import type { MapTalk } from './data'
 
 export interface Filters {
@@ -123,10 +123,13 @@ export interface MarkerPoint {
   position: LatLng
 }
 
-/** Marker positions for the talks that have a location, in the active provider's datum. */
-export function markerPoints(talks: MapTalk[], spec: Pick<ProviderSpec, 'datum'>): MarkerPoint[] {
+/**
+ * Marker positions for the talks that have a location, shifted by `toDisplay` into the active
+ * provider's datum (`studio/lib/map/datum`'s `toDisplay` for the provider, or the identity).
+ */
+export function markerPoints(talks: MapTalk[], toDisplay: (point: LatLng) => LatLng): MarkerPoint[] {
   return talks.flatMap((t) =>
-    t.location ? [{ id: t.id, venueType: t.venueType, position: toDisplay(t.location, spec) }] : [],
+    t.location ? [{ id: t.id, venueType: t.venueType, position: toDisplay(t.location) }] : [],
   )
 }
 

@@ -4,12 +4,12 @@
  * The bundled layer (Gansu's outline + labelled prefecture seats) is always drawn, so the map
  * stays useful with no network; a configured tile provider is drawn above it and removed again
  * if its tiles fail to load. Leaflet is passed in so this module never imports it itself (the
- * site loads Leaflet only on /map/).
+ * site loads Leaflet only on /map/), and so is the datum shift (gcoord is loaded only for Gaode).
  */
 import type * as Leaflet from 'leaflet'
-import { PREFECTURES } from '../gansu'
 import { GANSU_OUTLINE, OUTLINE_SOURCE } from './outline'
-import { attribution, effectiveConfig, providerSpec, toDisplay, type MapConfig, type ProviderSpec } from './providers'
+import { attribution, effectiveConfig, providerSpec, type LatLng, type MapConfig, type ProviderSpec } from './providers'
+import { PREFECTURE_SEATS } from './seats'
 
 export interface BaseLayers {
   /** Outline and prefecture seats: no tiles, no network. */
@@ -25,15 +25,27 @@ export interface BaseLayers {
   addTo(map: Leaflet.Map, onTileFailure?: () => void): void
 }
 
-/** The map's max zoom: marker clustering needs one, and no tile layer sets it for the bundled layer. */
+/**
+ * The map's max zoom: marker clustering needs one, and no tile layer sets it for the bundled layer.
+ * The bundled layer has nothing to show below town level, and every zoom level is a level of
+ * clusters to build, so it stops at 12 (about 30 m a pixel in Gansu; closer talks are spiderfied).
+ */
 export function maxZoomOf(spec: ProviderSpec): number {
-  return spec.layers.length ? Math.min(...spec.layers.map((l) => l.maxZoom)) : 16
+  return spec.layers.length ? Math.min(...spec.layers.map((l) => l.maxZoom)) : 12
 }
 
 /** Seat labels sit above the outline but below markers and popups (Leaflet's tooltip pane is above both). */
 const SEAT_LABEL_PANE = 'laomoSeatLabels'
 
-export function createBaseLayers(L: typeof Leaflet, config: MapConfig): BaseLayers {
+/**
+ * `toDisplay` shifts a stored (WGS84) point into the tiles' datum (`./datum`'s `toDisplay`, or
+ * the identity when `providerSpec(config).datum` is WGS84).
+ */
+export function createBaseLayers(
+  L: typeof Leaflet,
+  config: MapConfig,
+  toDisplay: (point: LatLng, spec: ProviderSpec) => LatLng,
+): BaseLayers {
   const effective = effectiveConfig(config)
   const spec = providerSpec(effective)
   const shift = (lng: number, lat: number): Leaflet.LatLngExpression => {
@@ -46,15 +58,15 @@ export function createBaseLayers(L: typeof Leaflet, config: MapConfig): BaseLaye
     interactive: false,
     style: { color: '#8a0f15', weight: 2, fillColor: '#f7f4ef', fillOpacity: spec.layers.length ? 0.05 : 0.9 },
   })
-  const seats = PREFECTURES.map((p) =>
-    L.circleMarker(shift(p.lng, p.lat), {
+  const seats = PREFECTURE_SEATS.map(([name, lat, lng]) =>
+    L.circleMarker(shift(lng, lat), {
       radius: 3,
       color: '#555',
       weight: 1,
       fillColor: '#fff',
       fillOpacity: 1,
       interactive: false,
-    }).bindTooltip(p.name, {
+    }).bindTooltip(name, {
       permanent: true,
       direction: 'right',
       className: 'laomo-seat-label',

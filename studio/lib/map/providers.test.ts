@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { attribution, effectiveConfig, fromDisplay, providerSpec, toDisplay } from './providers'
+import { fromDisplay, toDisplay } from './datum'
+import { attribution, effectiveConfig, providerSpec } from './providers'
 
 describe('map providers', () => {
   it('defaults to the bundled layer, with no tile URLs at all', () => {

@@ -7,9 +7,9 @@
  * blocked in mainland China.
  *
  * Content is stored in WGS84. Gaode tiles are drawn in GCJ-02, so points shown over them are
- * converted (`toDisplay`) and points picked on them converted back (`fromDisplay`).
+ * converted and points picked on them converted back: `./datum` (kept apart so this module never
+ * pulls in gcoord, which the public map loads only when a GCJ-02 provider is configured).
  */
-import gcoord from 'gcoord'
 import type { TileProvider } from '../vocabulary'
 
 export type { TileProvider }
@@ -96,20 +96,6 @@ export function effectiveConfig(config: MapConfig): MapConfig {
 export interface LatLng {
   lat: number
   lng: number
-}
-
-/** WGS84 (stored) → the datum the tiles are drawn in. */
-export function toDisplay(point: LatLng, spec: Pick<ProviderSpec, 'datum'>): LatLng {
-  if (spec.datum === 'WGS84') return point
-  const [lng, lat] = gcoord.transform([point.lng, point.lat], gcoord.WGS84, gcoord.GCJ02)
-  return { lat: lat!, lng: lng! }
-}
-
-/** A point picked on the map → WGS84 for storage. */
-export function fromDisplay(point: LatLng, spec: Pick<ProviderSpec, 'datum'>): LatLng {
-  if (spec.datum === 'WGS84') return point
-  const [lng, lat] = gcoord.transform([point.lng, point.lat], gcoord.GCJ02, gcoord.WGS84)
-  return { lat: lat!, lng: lng! }
 }
 
 /** Attribution text for the active provider, with its 审图号 when configured. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { fromDisplay, providerSpec, toDisplay } from './providers'
+import { fromDisplay, toDisplay } from './datum'
+import { providerSpec } from './providers'
 import { displayPoint, formatCoordinates, geopointFromDisplay, isCompletePoint } from './value'
 
 const bundled = providerSpec({ provider: 'bundled' })

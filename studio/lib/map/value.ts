@@ -2,7 +2,8 @@
  * Geopoint values of the Studio's location input: stored in WGS84 (Sanity's `geopoint`), shown
  * on tiles that may be GCJ-02 (Gaode). Pure so the conversion is unit-tested.
  */
-import { fromDisplay, toDisplay, type LatLng, type ProviderSpec } from './providers'
+import { fromDisplay, toDisplay } from './datum'
+import type { LatLng, ProviderSpec } from './providers'
 
 export interface GeopointValue {
   _type?: 'geopoint'
