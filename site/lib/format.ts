@@ -2,39 +2,44 @@
 
 export const TIME_ZONE = 'Asia/Shanghai'
 
-const dateFmt = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: TIME_ZONE,
-  year: 'numeric',
-  month: 'long',
-  day: 'numeric',
-})
-const dateTimeFmt = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: TIME_ZONE,
-  year: 'numeric',
-  month: 'long',
-  day: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hour12: false,
-})
-const monthFmt = new Intl.DateTimeFormat('zh-CN', { timeZone: TIME_ZONE, year: 'numeric', month: 'long' })
-const numberFmt = new Intl.NumberFormat('zh-CN')
+/**
+ * Formatters are created on first use: building an Intl formatter loads locale and zone data, which
+ * costs a browser tens of milliseconds per formatter — pages pay only for the ones they call.
+ */
+function lazy<T>(create: () => T): () => T {
+  let value: T | undefined
+  return () => (value ??= create())
+}
 
-export const formatDate = (iso: string) => dateFmt.format(new Date(iso))
-export const formatDateTime = (iso: string) => dateTimeFmt.format(new Date(iso))
-export const formatMonth = (iso: string) => monthFmt.format(new Date(iso))
-export const formatNumber = (n: number) => numberFmt.format(n)
+const dateFmt = lazy(
+  () => new Intl.DateTimeFormat('zh-CN', { timeZone: TIME_ZONE, year: 'numeric', month: 'long', day: 'numeric' }),
+)
+const dateTimeFmt = lazy(
+  () =>
+    new Intl.DateTimeFormat('zh-CN', {
+      timeZone: TIME_ZONE,
+      year: 'numeric',
+      month: 'long',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hour12: false,
+    }),
+)
+const monthFmt = lazy(() => new Intl.DateTimeFormat('zh-CN', { timeZone: TIME_ZONE, year: 'numeric', month: 'long' }))
+const numberFmt = lazy(() => new Intl.NumberFormat('zh-CN'))
+const dayPartsFmt = lazy(
+  () => new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }),
+)
 
-const dayPartsFmt = new Intl.DateTimeFormat('en-CA', {
-  timeZone: TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-})
+export const formatDate = (iso: string) => dateFmt().format(new Date(iso))
+export const formatDateTime = (iso: string) => dateTimeFmt().format(new Date(iso))
+export const formatMonth = (iso: string) => monthFmt().format(new Date(iso))
+export const formatNumber = (n: number) => numberFmt().format(n)
 
 /** "2026-11-25": the calendar day in China time, whatever the machine's zone ("today" checks, reference numbers). */
 export function chinaDate(date: Date | string = new Date()): string {
-  const parts = dayPartsFmt.formatToParts(new Date(date))
+  const parts = dayPartsFmt().formatToParts(new Date(date))
   const get = (type: string) => parts.find((p) => p.type === type)?.value
   return `${get('year')}-${get('month')}-${get('day')}`
 }

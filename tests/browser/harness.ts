@@ -135,13 +135,16 @@ export function useSite(): { readonly origin: string; readonly browser: Browser 
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
-/** axe-core's violations on the page as it is now, as "rule: selectors" lines. */
-export async function axeViolations(page: Page): Promise<string[]> {
+/**
+ * axe-core's violations on the page as it is now, as "rule: selectors" lines: its default rules, or
+ * only `rules` (e.g. `target-size`, which axe leaves out by default and Lighthouse runs).
+ */
+export async function axeViolations(page: Page, rules?: string[]): Promise<string[]> {
   await page.addScriptTag({ content: axeSource })
-  return page.evaluate(async () => {
+  return page.evaluate(async (only) => {
     type Result = { violations: { id: string; nodes: { target: string[] }[] }[] }
     const axe = (window as unknown as { axe: { run: (c: Document, o: object) => Promise<Result> } }).axe
-    const result = await axe.run(document, { resultTypes: ['violations'] })
+    const result = await axe.run(document, { resultTypes: ['violations'], ...(only ? { runOnly: only } : {}) })
     return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-  })
+  }, rules)
 }

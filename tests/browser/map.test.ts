@@ -169,6 +169,8 @@ describe('talk map', () => {
   it('points to the full talk list without JavaScript', async () => {
     const { page } = await openPage(site.browser, `${site.origin}/map/`, { javaScript: false })
     expect(await page.locator('[role="status"]').textContent()).toContain('共 213 场报告会')
+    // Filters that could not act are not shown.
+    expect(await page.locator('[data-map-filters]').isVisible()).toBe(false)
     // The list beside the map is the island's: without JavaScript, /talks/ lists (and filters) them all.
     const link = page.locator('[data-map-noscript] a')
     expect(await link.getAttribute('href')).toBe('/talks/')
@@ -181,6 +183,20 @@ describe('talk map', () => {
     const { page } = await openMap(site.browser, `${site.origin}/map/`)
     const violations = await axeViolations(page)
     expect(violations).toEqual([])
+  })
+
+  it('has touch-sized targets on a phone: markers, clusters, list buttons (axe target-size)', async () => {
+    const context = await site.browser.newContext({ locale: 'zh-CN', viewport: { width: 412, height: 823 } })
+    try {
+      const page = await context.newPage()
+      await page.goto(`${site.origin}/map/`)
+      await page.waitForFunction(() => window.__laomoMap !== undefined)
+      await page.evaluate(() => window.__laomoMap!.drawn())
+      expect(await page.locator('.talk-marker').count()).toBeGreaterThan(0)
+      expect(await axeViolations(page, ['target-size'])).toEqual([])
+    } finally {
+      await context.close()
+    }
   })
 })
 

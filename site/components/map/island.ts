@@ -52,9 +52,10 @@ function icons(): Record<VenueType, L.DivIcon> {
     L.divIcon({
       html: venueSymbol(type),
       className: `talk-marker talk-marker-${type}`,
-      iconSize: [22, 22],
-      iconAnchor: [11, 11],
-      popupAnchor: [0, -10],
+      // A 24 px target around the 22 px symbol: the minimum touch target size (WCAG 2.5.8).
+      iconSize: [24, 24],
+      iconAnchor: [12, 12],
+      popupAnchor: [0, -11],
     })
   return { enterprise: icon('enterprise'), school: icon('school'), community: icon('community') }
 }
@@ -113,7 +114,7 @@ export async function initTalkMap(): Promise<void> {
     chunkDelay: 10,
     showCoverageOnHover: false,
     spiderfyOnMaxZoom: true,
-    maxClusterRadius: 40,
+    maxClusterRadius: 60,
     chunkProgress: (processed, total) => {
       // Also called (with nothing to add) when the group joins the map: only our draws count.
       // Called before the group puts the last chunk's clusters on the map; the next frame paints
