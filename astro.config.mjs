@@ -47,19 +47,32 @@ export default defineConfig({
   adapter: node({ mode: 'standalone' }),
   trailingSlash: 'ignore',
   build: { format: 'directory' },
+  experimental: {
+    // Pages whose getStaticPaths() returns a `cacheKey` (site/lib/site.ts cacheKey()) are copied from the
+    // previous build when neither their content nor their code changed: a publish re-renders only what it
+    // touched. The copies live in `cacheDir`, which the deploy pipeline keeps between builds.
+    incrementalBuild: true,
+  },
   image: {
     // Sanity images are downloaded at build time and served from our own output.
     remotePatterns: [{ protocol: 'https', hostname: 'cdn.sanity.io' }],
   },
   integrations: [
-    sanity({
-      projectId: env.SANITY_STUDIO_PROJECT_ID || env.SANITY_PROJECT_ID || 'laomo-sample',
-      dataset: env.SANITY_STUDIO_DATASET || env.SANITY_DATASET || 'production',
-      apiVersion: '2026-11-01',
-      useCdn: false,
-      ...(embedStudio ? { studioBasePath: '/studio' } : {}),
-    }),
-    react(),
+    // Only the embedded Studio needs these two: the site reads content through site/lib/content (its own
+    // Sanity client or the bundled dataset) and has no React components. Without the Studio they would
+    // still inject the `sanity:client` module into every page and make Vite pre-bundle React and Sanity.
+    ...(embedStudio
+      ? [
+          sanity({
+            projectId: env.SANITY_STUDIO_PROJECT_ID || env.SANITY_PROJECT_ID || 'laomo-sample',
+            dataset: env.SANITY_STUDIO_DATASET || env.SANITY_DATASET || 'production',
+            apiVersion: '2026-11-01',
+            useCdn: false,
+            studioBasePath: '/studio',
+          }),
+          react(),
+        ]
+      : []),
     sitemap({
       filter: (page) => !['/studio', '/api/'].some((prefix) => new URL(page).pathname.startsWith(prefix)),
     }),

@@ -1,12 +1,31 @@
 /** Small helpers pages share for reading collections. */
+import { createHash } from 'node:crypto'
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content'
 import type { Settings } from './content/schemas'
 
-export async function getSettings(): Promise<Settings> {
+/**
+ * Per-build memo. A static build renders thousands of pages from content that cannot change
+ * while it runs, so what every page needs (settings, collections indexed by reference) is
+ * computed once instead of scanning whole collections per page — that scan made rendering
+ * quadratic in the content. `astro dev` reloads content, so there it recomputes every time.
+ */
+export function perBuild<T>(make: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | undefined
+  return () => {
+    if (import.meta.env.DEV) return make()
+    value ??= make().catch((error: unknown) => {
+      value = undefined
+      throw error
+    })
+    return value
+  }
+}
+
+export const getSettings: () => Promise<Settings> = perBuild(async () => {
   const entry = await getEntry('settings', 'siteSettings')
   if (!entry) throw new Error('settings collection is empty: the settings loader did not run')
   return entry.data
-}
+})
 
 export const workerPath = (slug: string) => `/workers/${slug}/`
 export const talkPath = (id: string) => `/talks/${id}/`
@@ -22,10 +41,24 @@ export const mapPath = (params: Record<string, string> = {}) => {
 /** The sharing image used when a page has none of its own (in public/). */
 export const DEFAULT_OG_IMAGE = '/og-default.png'
 
-/** Talks a worker speaks at, newest first. */
-export async function talksOfWorker(workerId: string) {
-  const talks = await getCollection('talks', ({ data }) => data.speakers.some((s) => s._id === workerId))
-  return talks.map((t) => t.data).sort((a, b) => b.startsAt.localeCompare(a.startsAt))
+type TalkData = CollectionEntry<'talks'>['data']
+
+/** Talks by speaker id, each list newest first (a stable sort, as sorting each list would give). */
+const talksBySpeaker = perBuild(async () => {
+  const talks = (await getCollection('talks')).map((t) => t.data).sort((a, b) => b.startsAt.localeCompare(a.startsAt))
+  const index = new Map<string, TalkData[]>()
+  for (const talk of talks)
+    for (const id of new Set(talk.speakers.map((s) => s._id))) {
+      const list = index.get(id)
+      if (list) list.push(talk)
+      else index.set(id, [talk])
+    }
+  return index
+})
+
+/** Talks a worker speaks at, newest first. Shared between pages: do not mutate. */
+export async function talksOfWorker(workerId: string): Promise<readonly TalkData[]> {
+  return (await talksBySpeaker()).get(workerId) ?? []
 }
 
 /** The build date decides what counts as "upcoming" on a static site. */
@@ -37,7 +70,86 @@ export function isUpcoming(talk: { startsAt: string; status: string }, now: Date
 
 type PhotoData = CollectionEntry<'photos'>['data']
 
-/** Photos matching a test, in the collection's order (newest first). */
-export async function photosOf(test: (photo: PhotoData) => boolean): Promise<PhotoData[]> {
-  return (await getCollection('photos', ({ data }) => test(data))).map((p) => p.data)
+/** Photos indexed by id, by talk and by person shown; positions keep the collection's order. */
+const photoIndex = perBuild(async () => {
+  const all = (await getCollection('photos')).map((p) => p.data)
+  const byId = new Map<string, number>()
+  const byTalk = new Map<string, number[]>()
+  const byPerson = new Map<string, number[]>()
+  const add = (map: Map<string, number[]>, key: string, at: number) => {
+    const list = map.get(key)
+    if (list) {
+      if (list.at(-1) !== at) list.push(at)
+    } else map.set(key, [at])
+  }
+  all.forEach((photo, at) => {
+    byId.set(photo._id, at)
+    if (photo.talk) add(byTalk, photo.talk._id, at)
+    for (const person of photo.people) add(byPerson, person._id, at)
+  })
+  return { all, byId, byTalk, byPerson }
+})
+
+/** Photos of a talk (listed on it, or pointing at it), in the collection's order (newest first). */
+export async function photosOfTalk(talk: { _id: string; photoIds: readonly string[] }): Promise<PhotoData[]> {
+  const { all, byId, byTalk } = await photoIndex()
+  const positions = new Set(byTalk.get(talk._id))
+  for (const id of talk.photoIds) {
+    const at = byId.get(id)
+    if (at !== undefined) positions.add(at)
+  }
+  return [...positions].sort((a, b) => a - b).map((at) => all[at]!)
+}
+
+/** Photos showing a worker, in the collection's order (newest first). */
+export async function photosOfWorker(workerId: string): Promise<PhotoData[]> {
+  const { all, byPerson } = await photoIndex()
+  return (byPerson.get(workerId) ?? []).map((at) => all[at]!)
+}
+
+const workersById = perBuild(
+  async () => new Map((await getCollection('workers')).map((w) => [w.data._id, w.data] as const)),
+)
+
+/** Workers with the given ids, in the collection's order. */
+export async function workersWithIds(ids: Iterable<string>): Promise<CollectionEntry<'workers'>['data'][]> {
+  const wanted = new Set(ids)
+  return [...(await workersById()).values()].filter((w) => wanted.has(w._id))
+}
+
+type Shown = {
+  talks?: readonly TalkData[]
+  workers?: readonly { _id: string }[]
+  photos?: readonly { _id: string }[]
+  stories?: readonly { _id: string }[]
+  tours?: readonly { _id: string }[]
+}
+
+/** Content digests (set by the loaders) of every entry, by "collection/id", and of the settings. */
+const contentDigests = perBuild(async () => {
+  const digests = new Map<string, string>()
+  for (const name of ['talks', 'workers', 'photos', 'stories', 'tours'] as const)
+    for (const entry of await getCollection(name)) digests.set(`${name}/${entry.id}`, String(entry.digest ?? ''))
+  const settings = await getEntry('settings', 'siteSettings')
+  return { digests, settings: String(settings?.digest ?? '') }
+})
+
+/**
+ * A page's `cacheKey` for Astro's incremental builds (`experimental.incrementalBuild`): a digest of
+ * everything it shows apart from code — the entries it renders (the loaders' content digests), the
+ * site settings every layout reads, and which of its talks count as upcoming at build time. A page
+ * whose key and code are unchanged since the previous build is copied from it instead of rendered,
+ * so list everything the page shows; an entry left out would leave that page stale.
+ */
+export async function cacheKey(shown: Shown): Promise<string> {
+  const { digests, settings } = await contentDigests()
+  const hash = createHash('sha1').update(settings)
+  for (const [collection, items] of Object.entries(shown) as [keyof Shown, readonly { _id: string }[]][])
+    for (const item of items) {
+      const digest = digests.get(`${collection}/${item._id}`)
+      // Unknown to the digests (should not happen): never reuse the page.
+      hash.update(`\n${collection}/${item._id}=${digest ?? Math.random()}`)
+      if (collection === 'talks') hash.update(isUpcoming(item as TalkData) ? ' upcoming' : '')
+    }
+  return hash.digest('base64url')
 }

@@ -1,13 +1,14 @@
 /** Reads the talks collection for the feeds (build time only). */
 import { getCollection } from 'astro:content'
-import { BUILD_TIME } from '../site'
+import { BUILD_TIME, perBuild } from '../site'
 import { buildCalendar, icsResponse } from './ics'
 import { upcomingTalks, type FeedTalk } from './feeds'
 
-export async function upcomingFeedTalks(): Promise<FeedTalk[]> {
+/** Every feed (one per worker, prefecture and upcoming talk) starts from this list: worked out once per build. */
+export const upcomingFeedTalks: () => Promise<readonly FeedTalk[]> = perBuild(async () => {
   const talks = (await getCollection('talks')).map((t) => t.data)
   return upcomingTalks(talks, BUILD_TIME)
-}
+})
 
 export function feedResponse(site: URL | undefined, name: string, description: string, talks: readonly FeedTalk[]) {
   if (!site) throw new Error('astro.config `site` is required for calendar feeds')
