@@ -86,15 +86,16 @@ export async function initTalkMap(): Promise<void> {
   // leaflet.markercluster is a UMD bundle that extends the global `L`; fetched with the data.
   window.L = L
   const clustering = import('leaflet.markercluster')
-  const fetchJson = async <T>(url: string) => {
+  const fetchOk = async (url: string) => {
     const response = await fetch(url)
     if (!response.ok) throw new Error(`map data: ${response.status} ${response.url}`)
-    return (await response.json()) as T
+    return response
   }
-  // Both files download at once; only the points hold up the markers.
-  const textJson = fetchJson<MapText>(textUrl)
-  textJson.catch(() => undefined)
-  const columns = decodeMapPoints(await fetchJson<MapPoints>(pointsUrl))
+  // Both files download at once; only the points hold up the markers. The text is parsed once the
+  // first draw is done, so its parsing does not hold up the draw either.
+  const textResponse = fetchOk(textUrl)
+  textResponse.catch(() => undefined)
+  const columns = decodeMapPoints((await (await fetchOk(pointsUrl)).json()) as MapPoints)
   const spec = providerSpec(effectiveConfig(columns.config))
   const shifting = datumShift(spec)
   let vocab: Vocabulary = vocabularyOf(columns)
@@ -398,32 +399,35 @@ export async function initTalkMap(): Promise<void> {
   applyUrl()
   normaliseUrl()
 
-  textJson.then(
-    (json) => {
-      const t = checkMapText(json, columns)
-      const title = (i: number) => `${t.titles[i]}（${venueTitle(TYPES[columns.type[i]!]!)}，${t.venues[i]}）`
-      markers.forEach((marker, i) => {
-        if (!marker) return
-        marker.options.title = title(i)
-        marker.getElement()?.setAttribute('title', marker.options.title)
-      })
-      text = t
-      indexOfId = new Map(t.ids.map((id, i) => [id, i]))
-      vocab = { ...vocab, talks: indexOfId }
-      renderList(firstShown(filtered.length), true)
-      if (pendingTalk !== undefined) {
-        // Now the id can be checked (and named as ignored if the data does not know it).
-        applyUrl()
-        normaliseUrl()
-      }
-      textIn()
-    },
-    (error: unknown) => {
-      console.error(error)
-      partial.hidden = false
-      partial.textContent = '列表加载失败，请刷新页面重试。'
-    },
-  )
+  drawn
+    .then(() => textResponse)
+    .then((response) => response.json() as Promise<MapText>)
+    .then(
+      (json) => {
+        const t = checkMapText(json, columns)
+        const title = (i: number) => `${t.titles[i]}（${venueTitle(TYPES[columns.type[i]!]!)}，${t.venues[i]}）`
+        markers.forEach((marker, i) => {
+          if (!marker) return
+          marker.options.title = title(i)
+          marker.getElement()?.setAttribute('title', marker.options.title)
+        })
+        text = t
+        indexOfId = new Map(t.ids.map((id, i) => [id, i]))
+        vocab = { ...vocab, talks: indexOfId }
+        renderList(firstShown(filtered.length), true)
+        if (pendingTalk !== undefined) {
+          // Now the id can be checked (and named as ignored if the data does not know it).
+          applyUrl()
+          normaliseUrl()
+        }
+        textIn()
+      },
+      (error: unknown) => {
+        console.error(error)
+        partial.hidden = false
+        partial.textContent = '列表加载失败，请刷新页面重试。'
+      },
+    )
 
   window.__laomoMap = {
     map,
