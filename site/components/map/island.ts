@@ -2,6 +2,10 @@
  * The talk map island (vanilla TS, bundled only into /map/). It enhances the server-rendered
  * filters and count and renders the list from the map data: one state (filters + selected talk)
  * drives the markers, the list, the live count and the URL, so they never disagree.
+ *
+ * The data comes in two files fetched at once (`site/lib/map/data.ts`): the markers are drawn from
+ * the points as soon as they are in; the list, the markers' titles, popups and a talk selected in
+ * the URL wait for the text.
  */
 import 'leaflet/dist/leaflet.css'
 import 'leaflet.markercluster/dist/MarkerCluster.css'
@@ -10,7 +14,7 @@ import './map.css'
 import L from 'leaflet'
 import { createBaseLayers, maxZoomOf } from '../../../studio/lib/map/baseLayers'
 import { effectiveConfig, providerSpec, type LatLng, type ProviderSpec } from '../../../studio/lib/map/providers'
-import { decodeMapData, type CompactMapData, type MapTalk } from '../../lib/map/data'
+import { checkMapText, decodeMapPoints, talkAt, TYPES, type MapPoints, type MapText } from '../../lib/map/data'
 import { firstShown, listItemHtml, moreLabel, moreShown, partialText, shownToInclude } from '../../lib/map/list'
 import { escapeHtml, popupHtml } from '../../lib/map/popup'
 import {
@@ -22,6 +26,7 @@ import {
   statusText,
   vocabularyOf,
   type Filters,
+  type Vocabulary,
   type MapState,
 } from '../../lib/map/state'
 import { venueSymbol, venueTitle } from '../../lib/map/symbols'
@@ -35,7 +40,7 @@ export interface MapTestHook {
   markerIds(): string[]
   /** Where a talk's marker is drawn (display datum), or null. */
   latLngOf(id: string): { lat: number; lng: number } | null
-  /** Resolves when the markers of the current filter are all drawn. */
+  /** Resolves when the markers of the current filter are all drawn and the text (list, popups) is in. */
   drawn(): Promise<void>
 }
 
@@ -75,21 +80,29 @@ export async function initTalkMap(): Promise<void> {
   const more = document.querySelector<HTMLButtonElement>('[data-list-more]')
   const partial = document.querySelector<HTMLElement>('[data-list-partial]')
   const status = document.querySelector<HTMLElement>('[data-map-count]')
-  if (!container?.dataset.src || !form || !list || !scroller || !more || !partial || !status) return
+  const pointsUrl = container?.dataset.points
+  const textUrl = container?.dataset.text
+  if (!container || !pointsUrl || !textUrl || !form || !list || !scroller || !more || !partial || !status) return
 
   // leaflet.markercluster is a UMD bundle that extends the global `L`; fetched with the data.
   window.L = L
   const clustering = import('leaflet.markercluster')
-  const response = await fetch(container.dataset.src)
-  if (!response.ok) throw new Error(`map data: ${response.status} ${response.url}`)
-  const data = (await response.json()) as CompactMapData
-  const spec = providerSpec(effectiveConfig(data.config))
+  const fetchOk = async (url: string) => {
+    const response = await fetch(url)
+    if (!response.ok) throw new Error(`map data: ${response.status} ${response.url}`)
+    return response
+  }
+  // Both files download at once; only the points hold up the markers. The text is parsed once the
+  // first draw is done, so its parsing does not hold up the draw either.
+  const textResponse = fetchOk(textUrl)
+  textResponse.catch(() => undefined)
+  const columns = decodeMapPoints((await (await fetchOk(pointsUrl)).json()) as MapPoints)
+  const spec = providerSpec(effectiveConfig(columns.config))
   const shifting = datumShift(spec)
-  const talks = decodeMapData(data)
-  const vocab = vocabularyOf(talks)
+  let vocab: Vocabulary = vocabularyOf(columns)
   const [toDisplay] = await Promise.all([shifting, clustering])
 
-  const base = createBaseLayers(L, data.config, toDisplay)
+  const base = createBaseLayers(L, columns.config, toDisplay)
   const map = L.map(container, { maxZoom: maxZoomOf(base.spec), minZoom: 4, zoomSnap: 0.5 })
   // A plain-text prefix: Leaflet's default adds a flag icon that says nothing about the map.
   map.attributionControl.setPrefix('Leaflet')
@@ -100,18 +113,19 @@ export async function initTalkMap(): Promise<void> {
   })
   map.fitBounds(base.bounds, { padding: [8, 8] })
 
-  // Drawing is chunked (the page stays responsive with tens of thousands of talks: 150 ms of
-  // clustering, then the browser gets a turn). A filter change while a draw is under way waits for
-  // it (markercluster cannot cancel one) and then draws the latest filter: `drawn` resolves, and
-  // `data-ready` turns "true", only when the markers of the current filter are all in the group.
+  // Drawing is chunked (the page stays responsive with tens of thousands of talks: ~50 ms of
+  // clustering, then the browser gets a turn, so no long task holds up input). A filter change
+  // while a draw is under way waits for it (markercluster cannot cancel one) and then draws the
+  // latest filter: `drawn` resolves, and `data-ready` turns "true", only when the markers of the
+  // current filter are all in the group (the list and popups may still wait for the text).
   let drawing = false
   let pending: L.Marker[] | null = null
   let finishDraw: (() => void) | null = null
   let drawn = Promise.resolve()
   const cluster = L.markerClusterGroup({
     chunkedLoading: true,
-    chunkInterval: 150,
-    chunkDelay: 10,
+    chunkInterval: 50,
+    chunkDelay: 0,
     showCoverageOnHover: false,
     spiderfyOnMaxZoom: true,
     maxClusterRadius: 60,
@@ -142,45 +156,56 @@ export async function initTalkMap(): Promise<void> {
 
   // Markers carry no popup or handlers of their own (cheap to create by the ten thousand): the
   // cluster group forwards their clicks (and keyboard Enter) and one shared popup shows the talk.
+  // Their titles (accessible names) come with the text.
   const icon = icons()
-  const markers = new Map<string, L.Marker>()
-  const talkOf = new Map<L.Marker, MapTalk>()
-  const byId = new Map(talks.map((t) => [t.id, t]))
-  for (const point of markerPoints(talks, (p) => toDisplay(p, base.spec))) {
-    const talk = byId.get(point.id)!
-    const marker = L.marker([point.position.lat, point.position.lng], {
-      icon: icon[point.venueType],
-      title: `${talk.title}（${venueTitle(talk.venueType)}，${talk.venueName}）`,
-      keyboard: true,
-    })
-    markers.set(talk.id, marker)
-    talkOf.set(marker, talk)
+  /** Marker of each talk (by index in the data), if it has a location. */
+  const markers: (L.Marker | undefined)[] = new Array(columns.size)
+  const talkOf = new Map<L.Marker, number>()
+  for (const point of markerPoints(columns, (p) => toDisplay(p, base.spec))) {
+    const marker = L.marker([point.position.lat, point.position.lng], { icon: icon[point.venueType], keyboard: true })
+    markers[point.index] = marker
+    talkOf.set(marker, point.index)
   }
+
+  /** The text, once it is in; `whenText` runs what needs it then (at once when it is there). */
+  let text: MapText | null = null
+  let indexOfId = new Map<string, number>()
+  let textIn: () => void
+  const textApplied = new Promise<void>((resolve) => (textIn = resolve))
+  function whenText(run: (text: MapText) => void) {
+    if (text) run(text)
+    else void textApplied.then(() => run(text!))
+  }
+
   const popup = L.popup({ maxWidth: 300, offset: [0, -8] })
   let popupTalk: string | undefined
-  function openPopup(talk: MapTalk) {
-    popupTalk = talk.id
-    popup.setLatLng(markers.get(talk.id)!.getLatLng()).setContent(popupHtml(talk)).openOn(map)
+  function openPopup(index: number) {
+    popupTalk = text!.ids[index]
+    popup
+      .setLatLng(markers[index]!.getLatLng())
+      .setContent(popupHtml(talkAt(columns, text!, index)))
+      .openOn(map)
   }
   cluster.on('click', (event) => {
-    const talk = talkOf.get((event as L.LeafletEvent).propagatedFrom as L.Marker)
-    if (!talk) return
-    openPopup(talk)
-    select(talk.id, 'map')
+    const index = talkOf.get((event as L.LeafletEvent).propagatedFrom as L.Marker)
+    if (index === undefined) return
+    // A click before the text is in opens the popup when it arrives.
+    whenText((t) => {
+      openPopup(index)
+      select(t.ids[index]!, 'map')
+    })
   })
-  // Keyboard: Enter/Space on a focused marker opens its talk (Leaflet does this only for bound
-  // popups); Esc closes the popup (Leaflet does only while the map container itself has focus).
   container.addEventListener('keydown', (event) => {
     const target = (event.target as Element).closest?.('.talk-marker')
     if ((event.key === 'Enter' || event.key === ' ') && target) {
-      const marker = [...markers.values()].find((m) => m.getElement() === target)
+      const marker = markers.find((m) => m?.getElement() === target)
       if (!marker) return
       event.preventDefault()
       marker.fire('click', undefined, true)
     } else if (event.key === 'Escape' && map.hasLayer(popup)) {
       const id = popupTalk
       map.closePopup()
-      if (id) markers.get(id)?.getElement()?.focus()
+      if (id) markerOf(id)?.getElement()?.focus()
     }
   })
   map.on('popupclose', (event) => {
@@ -192,13 +217,25 @@ export async function initTalkMap(): Promise<void> {
   })
 
   let state: MapState = {}
+  /** A talk named by the URL before the text (and so the ids) came in: selected when it does. */
+  let pendingTalk: string | undefined
   let drawnFilters: string | undefined
-  /** The talks of the current filter, in list order, and how many of them the list shows. */
-  let filtered: MapTalk[] = []
+  /** The talks (indices) of the current filter, in list order, and how many of them the list shows. */
+  let filtered: number[] = []
   let shown = 0
 
+  function markerOf(id: string): L.Marker | undefined {
+    const index = indexOfId.get(id)
+    return index === undefined ? undefined : markers[index]
+  }
+
   function redraw() {
-    pending = filtered.flatMap((t) => markers.get(t.id) ?? [])
+    const next: L.Marker[] = []
+    for (const i of filtered) {
+      const marker = markers[i]
+      if (marker) next.push(marker)
+    }
+    pending = next
     if (!finishDraw) {
       container!.dataset.ready = 'false'
       drawn = new Promise<void>((resolve) => (finishDraw = resolve))
@@ -208,11 +245,11 @@ export async function initTalkMap(): Promise<void> {
 
   /** Renders list items up to `count` (appending to what is there unless `reset`). */
   function renderList(count: number, reset: boolean) {
+    if (!text) return
     const from = reset ? 0 : shown
-    const html = filtered
-      .slice(from, count)
-      .map((t) => listItemHtml(t, t.id === state.talk))
-      .join('')
+    let html = ''
+    for (const i of filtered.slice(from, count))
+      html += listItemHtml(talkAt(columns, text, i), text.ids[i] === state.talk)
     if (reset) {
       // Back to the top for a new filter (not on the first render: that would force a layout).
       if (list!.firstChild) scroller!.scrollTop = 0
@@ -243,13 +280,14 @@ export async function initTalkMap(): Promise<void> {
 
   /** Shows a talk's marker (zooming in or spiderfying as needed) and opens its popup. */
   function reveal(id: string, focus: boolean) {
-    const marker = markers.get(id)
-    if (!marker) return
+    const index = indexOfId.get(id)
+    const marker = index === undefined ? undefined : markers[index]
+    if (index === undefined || !marker) return
     void drawn.then(() => {
       if (state.talk !== id || !cluster.hasLayer(marker)) return
       cluster.zoomToShowLayer(marker, () => {
         if (state.talk !== id) return
-        if (popupTalk !== id || !map.hasLayer(popup)) openPopup(talkOf.get(marker)!)
+        if (popupTalk !== id || !map.hasLayer(popup)) openPopup(index)
         if (focus) marker.getElement()?.focus()
       })
     })
@@ -258,11 +296,14 @@ export async function initTalkMap(): Promise<void> {
   function apply(next: MapState, history: 'push' | 'replace' | 'none') {
     const filterKey = serialiseState({ ...next, talk: undefined })
     const refilter = filterKey !== drawnFilters
-    const matching = refilter ? filterTalks(talks, next) : filtered
-    const index = next.talk ? matching.findIndex((t) => t.id === next.talk) : -1
+    const matching = refilter ? filterTalks(columns, next) : filtered
+    const talkIndex = next.talk === undefined ? undefined : indexOfId.get(next.talk)
+    const index = talkIndex === undefined ? -1 : matching.indexOf(talkIndex)
     if (next.talk && index < 0) next = { ...next, talk: undefined }
     const previous = state
     state = next
+    // The reader's own choice replaces a talk the URL named before the text came in.
+    if (history !== 'none') pendingTalk = undefined
 
     for (const key of FILTER_KEYS) {
       const select = form!.elements.namedItem(key) as HTMLSelectElement | null
@@ -274,7 +315,8 @@ export async function initTalkMap(): Promise<void> {
     if (refilter) {
       drawnFilters = filterKey
       filtered = matching
-      // A selected talk beyond the first page is rendered too, so list and map agree.
+      // A selected talk beyond the first page is rendered too, so list and map agree (the list
+      // waits for the text).
       renderList(shownToInclude(firstShown(filtered.length), index, filtered.length), true)
       redraw()
     } else {
@@ -322,9 +364,16 @@ export async function initTalkMap(): Promise<void> {
       note.hidden = ignored.length === 0
       note.textContent = ignored.length ? `链接中的以下条件无法识别，已忽略：${ignored.join('，')}` : ''
     }
+    pendingTalk = text ? undefined : next.talk
     apply({ ...next, talk: undefined }, 'none')
-    if (next.talk) select(next.talk, 'url')
+    if (next.talk && text) select(next.talk, 'url')
     else map.closePopup()
+  }
+
+  /** Normalises the address (drops parameters that were ignored) without a new history entry. */
+  function normaliseUrl() {
+    const query = serialiseState({ ...state, talk: state.talk ?? pendingTalk })
+    window.history.replaceState(null, '', `${location.pathname}${query}${location.hash}`)
   }
 
   form.addEventListener('change', () => apply({ ...readForm(), talk: state.talk }, 'push'))
@@ -349,18 +398,51 @@ export async function initTalkMap(): Promise<void> {
   form.hidden = false
 
   applyUrl()
-  // Normalise the address (drops parameters that were ignored) without a new history entry.
-  window.history.replaceState(null, '', `${location.pathname}${serialiseState(state)}${location.hash}`)
+  normaliseUrl()
+
+  drawn
+    .then(() => textResponse)
+    .then((response) => response.json() as Promise<MapText>)
+    .then(
+      (json) => {
+        const t = checkMapText(json, columns)
+        const title = (i: number) => `${t.titles[i]}（${venueTitle(TYPES[columns.type[i]!]!)}，${t.venues[i]}）`
+        markers.forEach((marker, i) => {
+          if (!marker) return
+          marker.options.title = title(i)
+          marker.getElement()?.setAttribute('title', marker.options.title)
+        })
+        text = t
+        indexOfId = new Map(t.ids.map((id, i) => [id, i]))
+        vocab = { ...vocab, talks: indexOfId }
+        renderList(firstShown(filtered.length), true)
+        if (pendingTalk !== undefined) {
+          // Now the id can be checked (and named as ignored if the data does not know it).
+          applyUrl()
+          normaliseUrl()
+        }
+        textIn()
+      },
+      (error: unknown) => {
+        console.error(error)
+        partial.hidden = false
+        partial.textContent = '列表加载失败，请刷新页面重试。'
+      },
+    )
 
   window.__laomoMap = {
     map,
     cluster,
-    markerIds: () => cluster.getLayers().flatMap((l) => talkOf.get(l as L.Marker)?.id ?? []),
+    markerIds: () =>
+      cluster.getLayers().flatMap((l) => {
+        const index = talkOf.get(l as L.Marker)
+        return index === undefined || !text ? [] : [text.ids[index]!]
+      }),
     latLngOf: (id) => {
-      const ll = markers.get(id)?.getLatLng()
+      const ll = markerOf(id)?.getLatLng()
       return ll ? { lat: ll.lat, lng: ll.lng } : null
     },
-    drawn: () => drawn,
+    drawn: () => textApplied.then(() => drawn),
   }
   window.__laomoMapReady = drawn
 }

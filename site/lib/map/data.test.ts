@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { chinaYear, decodeMapData, encodeMapData, type TalkInput } from './data'
+import { checkMapText, chinaYear, decodeMapPoints, encodeMapData, isLocated, talkAt, type TalkInput } from './data'
 
 const talks: TalkInput[] = [
   {
@@ -30,15 +30,22 @@ const talks: TalkInput[] = [
   },
 ]
 
+/** Encodes, sends through JSON (as the page does) and decodes every talk. */
+function roundTrip(input: TalkInput[]) {
+  const { points, text } = encodeMapData(input, { provider: 'bundled' })
+  const columns = decodeMapPoints(JSON.parse(JSON.stringify(points)))
+  const t = checkMapText(JSON.parse(JSON.stringify(text)), columns)
+  return { points, text, columns, talks: input.map((_, i) => talkAt(columns, t, i)) }
+}
+
 describe('compact map data', () => {
   it('round-trips every field, sharing workers, prefectures and tours through lookup tables', () => {
-    const data = encodeMapData(talks, { provider: 'bundled' })
-    expect(data.workers).toEqual([
-      ['li-si', '李四'],
-      ['wang-wu', '王五'],
-    ])
-    expect(data.prefectures).toEqual(['兰州市', '天水市'])
-    const decoded = decodeMapData(JSON.parse(JSON.stringify(data)))
+    const { points, text, talks: decoded } = roundTrip(talks)
+    expect(points.workers).toEqual(['li-si', 'wang-wu'])
+    expect(text.workers).toEqual(['李四', '王五'])
+    expect(points.prefectures).toEqual(['兰州市', '天水市'])
+    expect(points.tours).toEqual(['jin-qiye'])
+    expect(text.tours).toEqual(['进企业'])
     expect(decoded).toEqual([
       {
         id: 'talk-a',
@@ -68,15 +75,74 @@ describe('compact map data', () => {
     ])
   })
 
-  it('is smaller than the plain JSON of the same talks', () => {
-    const many = Array.from({ length: 200 }, (_, i) => ({ ...talks[i % 2]!, _id: `talk-${i}` }))
-    expect(JSON.stringify(encodeMapData(many, { provider: 'bundled' })).length).toBeLessThan(
-      JSON.stringify(many).length * 0.6,
-    )
+  it('keeps only numbers per talk in the points, and every text in the text file', () => {
+    const { points, text } = roundTrip(talks)
+    expect(points.lat).toEqual([3608812, null])
+    expect(points.lng).toEqual([10362835, null])
+    expect(points.year).toEqual([2027, 2025])
+    expect(points.speakerCount).toEqual([2, 1])
+    expect(points.speakers).toEqual([0, 1, 0])
+    expect(points.tour).toEqual([0, -1])
+    const json = JSON.stringify(points)
+    for (const word of ['talk-a', '工匠', '兰州石化', '西固区', '李四', '进企业', '2026-12-31'])
+      expect(json).not.toContain(word)
+    expect(text.ids).toEqual(['talk-a', 'talk-b'])
+    expect(text.counties).toEqual(['西固区', ''])
   })
 
-  it('rejects data of an unknown format with a clear error', () => {
-    expect(() => decodeMapData({ v: 2 } as never)).toThrow(/unknown format/)
+  it('keeps quotes, backslashes, markup and line breaks in text intact', () => {
+    const odd = '"引号" \\ <b>&amp;</b>\n\u2028 \'单\''
+    const { talks: decoded } = roundTrip([
+      { ...talks[0]!, _id: 'a"b\\c', title: odd, venueName: odd, county: odd, speakers: [{ slug: 's"1', name: odd }] },
+    ])
+    expect(decoded[0]).toMatchObject({
+      id: 'a"b\\c',
+      title: odd,
+      venueName: odd,
+      county: odd,
+      speakers: [{ slug: 's"1', name: odd }],
+    })
+  })
+
+  it('handles a talk without location, speakers or tour', () => {
+    const bare: TalkInput = { ...talks[1]!, _id: 'bare', speakers: [] }
+    const { columns, talks: decoded } = roundTrip([bare, talks[0]!])
+    expect(isLocated(columns, 0)).toBe(false)
+    expect(isLocated(columns, 1)).toBe(true)
+    expect(decoded[0]).toEqual({
+      id: 'bare',
+      title: '劳动最光荣',
+      startsAt: bare.startsAt,
+      year: 2025,
+      venueName: '某小学',
+      venueType: 'school',
+      prefecture: '天水市',
+      status: 'held',
+      speakers: [],
+    })
+    // The next talk's speakers are not shifted by the empty list before them.
+    expect(decoded[1]!.speakers).toEqual(talks[0]!.speakers)
+  })
+
+  it('handles no talks at all', () => {
+    const { columns, talks: decoded } = roundTrip([])
+    expect(columns.size).toBe(0)
+    expect(decoded).toEqual([])
+  })
+
+  it('makes the points much smaller than the plain JSON of the same talks', () => {
+    const many = Array.from({ length: 200 }, (_, i) => ({ ...talks[i % 2]!, _id: `talk-${i}` }))
+    const { points, text } = encodeMapData(many, { provider: 'bundled' })
+    expect(JSON.stringify(points).length).toBeLessThan(JSON.stringify(many).length * 0.2)
+    expect(JSON.stringify(points).length + JSON.stringify(text).length).toBeLessThan(JSON.stringify(many).length * 0.6)
+  })
+
+  it('rejects data of an unknown format, or text that does not belong to the points, with a clear error', () => {
+    expect(() => decodeMapPoints({ v: 1 } as never)).toThrow(/points: unknown format/)
+    const { points, text } = encodeMapData(talks, { provider: 'bundled' })
+    const columns = decodeMapPoints(points)
+    expect(() => checkMapText({ v: 1 } as never, columns)).toThrow(/text: unknown format/)
+    expect(() => checkMapText({ ...text, ids: ['x'] }, columns)).toThrow(/does not match/)
   })
 
   it('counts the year in China time', () => {

@@ -1,6 +1,14 @@
 /**
- * The talk map's data: a compact build-time encoding of the talks collection (lookup tables +
- * one array per talk), decoded in the browser. Pure: no Astro, no Leaflet, no DOM.
+ * The talk map's data, built at build time from the talks collection and decoded in the browser,
+ * in two files so the markers never wait for text:
+ *
+ * - the points (`MapPoints`): per talk only what markers and filters need, as numeric columns
+ *   (type, status, year, prefecture, position ×1e5, speakers, tour), plus the filter vocabulary's
+ *   keys (prefecture names, worker and tour slugs). Small, parsed fast, decoded into typed arrays.
+ * - the text (`MapText`): ids, titles, times, venues, counties, worker names and tour titles, in
+ *   the same order. Popups and the list need it; the island fetches it in parallel.
+ *
+ * Pure: no Astro, no Leaflet, no DOM.
  */
 import type { TalkStatus, VenueType } from '../../../studio/lib/vocabulary'
 import type { MapConfig } from '../../../studio/lib/map/providers'
@@ -24,39 +32,81 @@ export interface TalkInput extends TalkFields {
   _id: string
 }
 
-/** A talk as the map uses it. */
+/** A talk as the list and popups use it (made on demand, from the points and the text). */
 export interface MapTalk extends TalkFields {
   id: string
   /** Calendar year in China time. */
   year: number
 }
 
-const TYPES: VenueType[] = ['enterprise', 'school', 'community']
-const STATUSES: TalkStatus[] = ['planned', 'held', 'cancelled']
+export const TYPES: readonly VenueType[] = ['enterprise', 'school', 'community']
+export const STATUSES: readonly TalkStatus[] = ['planned', 'held', 'cancelled']
 
-/** One talk: [id, title, startsAt, venueName, type, prefecture, county, status, lat, lng, speakers, tour]. */
-type Row = [
-  string,
-  string,
-  string,
-  string,
-  number,
-  number,
-  string,
-  number,
-  number | null,
-  number | null,
-  number[],
-  number,
-]
+/** Positions are stored as integers: degrees × 1e5 (about 1 m). */
+const SCALE = 1e5
 
-export interface CompactMapData {
-  v: 1
+/** The first file: one array per column, one entry per talk (newest first). */
+export interface MapPoints {
+  v: 2
   config: MapConfig
   prefectures: string[]
-  workers: [slug: string, name: string][]
-  tours: [slug: string, title: string][]
-  talks: Row[]
+  /** Worker slugs (their names are in the text). */
+  workers: string[]
+  /** Tour slugs (their titles are in the text). */
+  tours: string[]
+  /** Index into `TYPES`. */
+  type: number[]
+  /** Index into `STATUSES`. */
+  status: number[]
+  /** Calendar year in China time. */
+  year: number[]
+  /** Index into `prefectures`. */
+  prefecture: number[]
+  /** Latitude/longitude × 1e5 (WGS84), null without a location. */
+  lat: (number | null)[]
+  lng: (number | null)[]
+  /** How many speakers each talk has; their indices into `workers` follow one another in `speakers`. */
+  speakerCount: number[]
+  speakers: number[]
+  /** Index into `tours`, -1 for none. */
+  tour: number[]
+}
+
+/** The second file: the text, in the same order as the points. */
+export interface MapText {
+  v: 2
+  /** Worker names, in the order of `MapPoints.workers`. */
+  workers: string[]
+  /** Tour titles, in the order of `MapPoints.tours`. */
+  tours: string[]
+  ids: string[]
+  titles: string[]
+  startsAt: string[]
+  venues: string[]
+  /** '' when the talk has none. */
+  counties: string[]
+}
+
+/** The points, decoded into typed arrays (no object per talk). */
+export interface MapColumns {
+  config: MapConfig
+  /** Number of talks. */
+  size: number
+  prefectures: string[]
+  workers: string[]
+  tours: string[]
+  type: Uint8Array
+  status: Uint8Array
+  year: Uint16Array
+  prefecture: Uint32Array
+  /** WGS84 degrees; NaN without a location. */
+  lat: Float64Array
+  lng: Float64Array
+  /** Talk i's speakers are `speakers[speakerStart[i] .. speakerStart[i + 1])`. */
+  speakerStart: Uint32Array
+  speakers: Uint32Array
+  /** -1 for none. */
+  tour: Int32Array
 }
 
 const UTC_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:/
@@ -71,65 +121,124 @@ export function chinaYear(iso: string): number {
   return new Date(Date.parse(iso) + 8 * 3600_000).getUTCFullYear()
 }
 
-const round5 = (n: number) => Math.round(n * 1e5) / 1e5
-
-function indexer<K>(table: K[], key: (k: K) => string) {
+function indexer(table: string[]) {
   const index = new Map<string, number>()
-  return (k: K) => {
-    const id = key(k)
-    let i = index.get(id)
+  return (key: string, onNew?: () => void) => {
+    let i = index.get(key)
     if (i === undefined) {
-      i = table.push(k) - 1
-      index.set(id, i)
+      i = table.push(key) - 1
+      index.set(key, i)
+      onNew?.()
     }
     return i
   }
 }
 
-export function encodeMapData(talks: TalkInput[], config: MapConfig): CompactMapData {
-  const data: CompactMapData = { v: 1, config, prefectures: [], workers: [], tours: [], talks: [] }
-  const pref = indexer(data.prefectures, (p) => p)
-  const worker = indexer(data.workers, (w) => w[0])
-  const tour = indexer(data.tours, (t) => t[0])
-  for (const t of talks) {
-    data.talks.push([
-      t._id,
-      t.title,
-      t.startsAt,
-      t.venueName,
-      TYPES.indexOf(t.venueType),
-      pref(t.prefecture),
-      t.county ?? '',
-      STATUSES.indexOf(t.status),
-      t.location ? round5(t.location.lat) : null,
-      t.location ? round5(t.location.lng) : null,
-      t.speakers.map((s) => worker([s.slug, s.name])),
-      t.tour ? tour([t.tour.slug, t.tour.title]) : -1,
-    ])
+export function encodeMapData(talks: TalkInput[], config: MapConfig): { points: MapPoints; text: MapText } {
+  const points: MapPoints = {
+    v: 2,
+    config,
+    prefectures: [],
+    workers: [],
+    tours: [],
+    type: [],
+    status: [],
+    year: [],
+    prefecture: [],
+    lat: [],
+    lng: [],
+    speakerCount: [],
+    speakers: [],
+    tour: [],
   }
-  return data
+  const text: MapText = { v: 2, workers: [], tours: [], ids: [], titles: [], startsAt: [], venues: [], counties: [] }
+  const pref = indexer(points.prefectures)
+  const worker = indexer(points.workers)
+  const tour = indexer(points.tours)
+  for (const t of talks) {
+    points.type.push(TYPES.indexOf(t.venueType))
+    points.status.push(STATUSES.indexOf(t.status))
+    points.year.push(chinaYear(t.startsAt))
+    points.prefecture.push(pref(t.prefecture))
+    points.lat.push(t.location ? Math.round(t.location.lat * SCALE) : null)
+    points.lng.push(t.location ? Math.round(t.location.lng * SCALE) : null)
+    points.speakerCount.push(t.speakers.length)
+    for (const s of t.speakers) points.speakers.push(worker(s.slug, () => text.workers.push(s.name)))
+    points.tour.push(t.tour ? tour(t.tour.slug, () => text.tours.push(t.tour!.title)) : -1)
+    text.ids.push(t._id)
+    text.titles.push(t.title)
+    text.startsAt.push(t.startsAt)
+    text.venues.push(t.venueName)
+    text.counties.push(t.county ?? '')
+  }
+  return { points, text }
 }
 
-export function decodeMapData(data: CompactMapData): MapTalk[] {
-  if (data?.v !== 1 || !Array.isArray(data.talks)) throw new Error('map data: unknown format (expected v 1)')
-  // One object per worker and tour, shared by their talks (tens of thousands of talks decode fast).
-  const workers = data.workers.map(([slug, name]) => ({ slug, name }))
-  const tours = data.tours.map(([slug, title]) => ({ slug, title }))
-  return data.talks.map(([id, title, startsAt, venueName, type, pref, county, status, lat, lng, speakers, tour]) => {
-    const talk: MapTalk = {
-      id,
-      title,
-      startsAt,
-      year: chinaYear(startsAt),
-      venueName,
-      venueType: TYPES[type]!,
-      prefecture: data.prefectures[pref]!,
-      status: STATUSES[status]!,
-      speakers: speakers.map((i) => workers[i]!),
-    }
-    if (county) talk.county = county
-    if (lat !== null && lng !== null) talk.location = { lat, lng }
-    if (tour >= 0) talk.tour = tours[tour]!
-    return talk
-  })
+const unknown = (what: string) => new Error(`map ${what}: unknown format (expected v 2)`)
+
+export function decodeMapPoints(data: MapPoints): MapColumns {
+  if (data?.v !== 2 || !Array.isArray(data.type)) throw unknown('points')
+  const size = data.type.length
+  const lat = new Float64Array(size)
+  const lng = new Float64Array(size)
+  const speakerStart = new Uint32Array(size + 1)
+  for (let i = 0; i < size; i++) {
+    const a = data.lat[i]
+    const b = data.lng[i]
+    const located = a !== null && a !== undefined && b !== null && b !== undefined
+    lat[i] = located ? a / SCALE : NaN
+    lng[i] = located ? b / SCALE : NaN
+    speakerStart[i + 1] = speakerStart[i]! + data.speakerCount[i]!
+  }
+  return {
+    config: data.config,
+    size,
+    prefectures: data.prefectures,
+    workers: data.workers,
+    tours: data.tours,
+    type: Uint8Array.from(data.type),
+    status: Uint8Array.from(data.status),
+    year: Uint16Array.from(data.year),
+    prefecture: Uint32Array.from(data.prefecture),
+    lat,
+    lng,
+    speakerStart,
+    speakers: Uint32Array.from(data.speakers),
+    tour: Int32Array.from(data.tour),
+  }
+}
+
+/** Checks the text against the points it belongs to. */
+export function checkMapText(text: MapText, columns: MapColumns): MapText {
+  if (text?.v !== 2 || !Array.isArray(text.ids)) throw unknown('text')
+  if (text.ids.length !== columns.size || text.workers.length !== columns.workers.length)
+    throw new Error('map text: does not match the points')
+  return text
+}
+
+export const isLocated = (c: MapColumns, i: number): boolean => !Number.isNaN(c.lat[i]!)
+
+/** Talk `i` as one object, for the list and the popups. */
+export function talkAt(c: MapColumns, text: MapText, i: number): MapTalk {
+  const speakers: MapTalk['speakers'] = []
+  for (let k = c.speakerStart[i]!; k < c.speakerStart[i + 1]!; k++) {
+    const w = c.speakers[k]!
+    speakers.push({ slug: c.workers[w]!, name: text.workers[w]! })
+  }
+  const talk: MapTalk = {
+    id: text.ids[i]!,
+    title: text.titles[i]!,
+    startsAt: text.startsAt[i]!,
+    year: c.year[i]!,
+    venueName: text.venues[i]!,
+    venueType: TYPES[c.type[i]!]!,
+    prefecture: c.prefectures[c.prefecture[i]!]!,
+    status: STATUSES[c.status[i]!]!,
+    speakers,
+  }
+  if (text.counties[i]) talk.county = text.counties[i]
+  if (isLocated(c, i)) talk.location = { lat: c.lat[i]!, lng: c.lng[i]! }
+  const tour = c.tour[i]!
+  if (tour >= 0) talk.tour = { slug: c.tours[tour]!, title: text.tours[tour]! }
+  return talk
 }

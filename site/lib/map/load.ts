@@ -1,8 +1,9 @@
 /**
- * The map page's build-time data: the talks (newest first) and their compact JSON
- * (`encodeMapData`), served once, as /map/data.json, under a content-hashed URL the page names.
+ * The map page's build-time data: the talks (newest first) and their two compact JSON files
+ * (`encodeMapData`): /map/points.json (what markers and filters need) and /map/text.json (what
+ * the list and popups need), each under a content-hashed URL the page names and preloads.
  * Outside the HTML so the page stays small and parses at once even with tens of thousands of talks;
- * the island fetches it (preloaded from the page) and is its only reader.
+ * the island fetches both at once and draws the markers as soon as the points are in.
  */
 import { createHash } from 'node:crypto'
 import { getCollection } from 'astro:content'
@@ -10,18 +11,32 @@ import { getSettings } from '../site'
 import { resolveMapConfig } from './config'
 import { encodeMapData, type TalkInput } from './data'
 
-export const MAP_DATA_PATH = '/map/data.json'
+export const MAP_POINTS_PATH = '/map/points.json'
+export const MAP_TEXT_PATH = '/map/text.json'
 
 /** The talks the map shows, newest first. */
 export async function mapTalks(): Promise<TalkInput[]> {
   return (await getCollection('talks')).map((e) => e.data).sort((a, b) => b.startsAt.localeCompare(a.startsAt))
 }
 
-/** The map data as JSON, and the URL the page loads it from (changes whenever the data does). */
-export async function mapDataJson(talks: TalkInput[]): Promise<{ json: string; url: string }> {
+export interface MapDataFile {
+  json: string
+  /** Changes whenever the data does. */
+  url: string
+}
+
+const hashed = (path: string, json: string): MapDataFile => ({
+  json,
+  url: `${path}?v=${createHash('sha256').update(json).digest('hex').slice(0, 12)}`,
+})
+
+/** The map data as JSON, and the URLs the page loads it from. */
+export async function mapDataJson(talks: TalkInput[]): Promise<{ points: MapDataFile; text: MapDataFile }> {
   const { config, warnings } = resolveMapConfig(await getSettings(), { ...import.meta.env, ...process.env })
   for (const warning of warnings) console.warn(`[laomo] ${warning}`)
-  const json = JSON.stringify(encodeMapData(talks, config))
-  const hash = createHash('sha256').update(json).digest('hex').slice(0, 12)
-  return { json, url: `${MAP_DATA_PATH}?v=${hash}` }
+  const { points, text } = encodeMapData(talks, config)
+  return {
+    points: hashed(MAP_POINTS_PATH, JSON.stringify(points)),
+    text: hashed(MAP_TEXT_PATH, JSON.stringify(text)),
+  }
 }

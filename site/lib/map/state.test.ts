@@ -2,14 +2,13 @@ import gcoord from 'gcoord'
 import { describe, expect, it } from 'vitest'
 import { toDisplay } from '../../../studio/lib/map/datum'
 import { providerSpec } from '../../../studio/lib/map/providers'
-import type { MapTalk } from './data'
+import { decodeMapPoints, encodeMapData, type TalkInput } from './data'
 import { filterTalks, markerPoints, parseState, serialiseState, statusText, vocabularyOf, type MapState } from './state'
 
-const talk = (id: string, over: Partial<MapTalk>): MapTalk => ({
-  id,
+const talk = (id: string, over: Partial<TalkInput>): TalkInput => ({
+  _id: id,
   title: id,
   startsAt: '2026-05-01T02:00:00Z',
-  year: 2026,
   venueName: 'v',
   venueType: 'enterprise',
   prefecture: '兰州市',
@@ -21,11 +20,12 @@ const talk = (id: string, over: Partial<MapTalk>): MapTalk => ({
 
 const talks = [
   talk('t1', {}),
-  talk('t2', { venueType: 'school', prefecture: '天水市', year: 2025, status: 'planned' }),
+  talk('t2', { venueType: 'school', prefecture: '天水市', startsAt: '2025-05-01T02:00:00Z', status: 'planned' }),
   talk('t3', { venueType: 'school', tour: { slug: 'xiaoyuan', title: '进校园' }, location: undefined }),
   talk('t4', { venueType: 'community', speakers: [{ slug: 'wang-wu', name: '王五' }], status: 'cancelled' }),
 ]
-const vocab = vocabularyOf(talks)
+const columns = decodeMapPoints(encodeMapData(talks, { provider: 'bundled' }).points)
+const vocab = vocabularyOf(columns, new Set(talks.map((t) => t._id)))
 
 describe('map state in the URL', () => {
   it('round-trips every filter and the selected talk', () => {
@@ -58,7 +58,7 @@ describe('map state in the URL', () => {
 })
 
 describe('filtering', () => {
-  const ids = (s: MapState) => filterTalks(talks, s).map((t) => t.id)
+  const ids = (s: MapState) => filterTalks(columns, s).map((i) => talks[i]!._id)
   it('applies each filter, and all of them together', () => {
     expect(ids({})).toEqual(['t1', 't2', 't3', 't4'])
     expect(ids({ type: 'school' })).toEqual(['t2', 't3'])
@@ -68,6 +68,7 @@ describe('filtering', () => {
     expect(ids({ tour: 'xiaoyuan' })).toEqual(['t3'])
     expect(ids({ status: 'cancelled' })).toEqual(['t4'])
     expect(ids({ type: 'school', year: 2026, worker: 'li-si' })).toEqual(['t3'])
+    expect(ids({ worker: 'nobody' })).toEqual([])
     expect(statusText(3)).toBe('共 3 场报告会')
   })
 })
@@ -75,11 +76,11 @@ describe('filtering', () => {
 describe('marker data', () => {
   it('has one marker per talk with a location, in WGS84 for 天地图 and GCJ-02 for Gaode', () => {
     const tianditu = providerSpec({ provider: 'tianditu-vec', key: 'k' })
-    const wgs = markerPoints(talks, (p) => toDisplay(p, tianditu))
-    expect(wgs.map((m) => m.id)).toEqual(['t1', 't2', 't4'])
-    expect(wgs[0]).toEqual({ id: 't1', venueType: 'enterprise', position: { lat: 36.061, lng: 103.834 } })
+    const wgs = markerPoints(columns, (p) => toDisplay(p, tianditu))
+    expect(wgs.map((m) => talks[m.index]!._id)).toEqual(['t1', 't2', 't4'])
+    expect(wgs[0]).toEqual({ index: 0, venueType: 'enterprise', position: { lat: 36.061, lng: 103.834 } })
     const gaode = providerSpec({ provider: 'gaode' })
-    const gcj = markerPoints(talks, (p) => toDisplay(p, gaode))
+    const gcj = markerPoints(columns, (p) => toDisplay(p, gaode))
     const [lng, lat] = gcoord.transform([103.834, 36.061], gcoord.WGS84, gcoord.GCJ02)
     expect(gcj[0]!.position).toEqual({ lat, lng })
     expect(gcj[0]!.position).not.toEqual(wgs[0]!.position)

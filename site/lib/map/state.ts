@@ -4,7 +4,7 @@
  */
 import { TALK_STATUSES, VENUE_TYPES, type TalkStatus, type VenueType } from '../../../studio/lib/vocabulary'
 import type { LatLng } from '../../../studio/lib/map/providers'
-import type { MapTalk } from './data'
+import { isLocated, STATUSES, TYPES, type MapColumns } from './data'
 
 export interface Filters {
   type?: VenueType
@@ -25,20 +25,29 @@ const KEYS = [...FILTER_KEYS, 'talk'] as const
 
 /** The values a URL may hold, known from the data. */
 export interface Vocabulary {
-  prefectures: Set<string>
-  years: Set<number>
-  workers: Set<string>
-  tours: Set<string>
-  talks: Set<string>
+  prefectures: ReadonlySet<string>
+  years: ReadonlySet<number>
+  workers: ReadonlySet<string>
+  tours: ReadonlySet<string>
+  /** Talk ids (they come with the text: until then the island parses with `anyTalk`). */
+  talks: Pick<ReadonlySet<string>, 'has'>
 }
 
-export function vocabularyOf(talks: MapTalk[]): Vocabulary {
+/** Accepts every talk id (the ids are checked once the text is in). */
+export const anyTalk: Vocabulary['talks'] = { has: () => true }
+
+export function vocabularyOf(c: MapColumns, talkIds: Vocabulary['talks'] = anyTalk): Vocabulary {
+  const used = <T>(values: T[], column: ArrayLike<number>) => {
+    const seen = new Set<number>()
+    for (let i = 0; i < column.length; i++) if (column[i]! >= 0) seen.add(column[i]!)
+    return new Set([...seen].map((k) => values[k]!))
+  }
   return {
-    prefectures: new Set(talks.map((t) => t.prefecture)),
-    years: new Set(talks.map((t) => t.year)),
-    workers: new Set(talks.flatMap((t) => t.speakers.map((s) => s.slug))),
-    tours: new Set(talks.flatMap((t) => (t.tour ? [t.tour.slug] : []))),
-    talks: new Set(talks.map((t) => t.id)),
+    prefectures: used(c.prefectures, c.prefecture),
+    years: new Set(c.year),
+    workers: used(c.workers, c.speakers),
+    tours: used(c.tours, c.tour),
+    talks: talkIds,
   }
 }
 
@@ -101,23 +110,36 @@ export function serialiseState(state: MapState): string {
   return query ? `?${query}` : ''
 }
 
-export function matches(talk: MapTalk, f: Filters): boolean {
-  return (
-    (!f.type || talk.venueType === f.type) &&
-    (!f.prefecture || talk.prefecture === f.prefecture) &&
-    (!f.year || talk.year === f.year) &&
-    (!f.worker || talk.speakers.some((s) => s.slug === f.worker)) &&
-    (!f.tour || talk.tour?.slug === f.tour) &&
-    (!f.status || talk.status === f.status)
-  )
-}
-
-export function filterTalks(talks: MapTalk[], filters: Filters): MapTalk[] {
-  return talks.filter((t) => matches(t, filters))
+/** The talks (indices, in data order: newest first) that pass the filters. */
+export function filterTalks(c: MapColumns, f: Filters): number[] {
+  const type = f.type ? TYPES.indexOf(f.type) : -1
+  const status = f.status ? STATUSES.indexOf(f.status) : -1
+  const pref = f.prefecture ? c.prefectures.indexOf(f.prefecture) : -1
+  const worker = f.worker ? c.workers.indexOf(f.worker) : -1
+  const tour = f.tour ? c.tours.indexOf(f.tour) : -1
+  // A filter value the data does not know matches nothing.
+  if ((f.type && type < 0) || (f.status && status < 0) || (f.prefecture && pref < 0)) return []
+  if ((f.worker && worker < 0) || (f.tour && tour < 0)) return []
+  const out: number[] = []
+  for (let i = 0; i < c.size; i++) {
+    if (type >= 0 && c.type[i] !== type) continue
+    if (status >= 0 && c.status[i] !== status) continue
+    if (pref >= 0 && c.prefecture[i] !== pref) continue
+    if (f.year && c.year[i] !== f.year) continue
+    if (tour >= 0 && c.tour[i] !== tour) continue
+    if (worker >= 0) {
+      let found = false
+      for (let k = c.speakerStart[i]!; k < c.speakerStart[i + 1]! && !found; k++) found = c.speakers[k] === worker
+      if (!found) continue
+    }
+    out.push(i)
+  }
+  return out
 }
 
 export interface MarkerPoint {
-  id: string
+  /** The talk's index in the data. */
+  index: number
   venueType: VenueType
   /** Where the marker is drawn: WGS84 converted into the tiles' datum. */
   position: LatLng
@@ -127,10 +149,13 @@ export interface MarkerPoint {
  * Marker positions for the talks that have a location, shifted by `toDisplay` into the active
  * provider's datum (`studio/lib/map/datum`'s `toDisplay` for the provider, or the identity).
  */
-export function markerPoints(talks: MapTalk[], toDisplay: (point: LatLng) => LatLng): MarkerPoint[] {
-  return talks.flatMap((t) =>
-    t.location ? [{ id: t.id, venueType: t.venueType, position: toDisplay(t.location) }] : [],
-  )
+export function markerPoints(c: MapColumns, toDisplay: (point: LatLng) => LatLng): MarkerPoint[] {
+  const out: MarkerPoint[] = []
+  for (let i = 0; i < c.size; i++) {
+    if (!isLocated(c, i)) continue
+    out.push({ index: i, venueType: TYPES[c.type[i]!]!, position: toDisplay({ lat: c.lat[i]!, lng: c.lng[i]! }) })
+  }
+  return out
 }
 
 export function statusText(count: number): string {
