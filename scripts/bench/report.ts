@@ -56,6 +56,9 @@ export const EXPLANATIONS = `
 - **Clean vs content-only.** A clean build starts from an empty Astro cache (\`cacheDir\`: content-layer data
   store and optimised images). A content-only rebuild is what runs after an editor publishes: one document
   changed, code unchanged, the previous cache kept (the deploy pipeline restores \`cacheDir\` between builds).
+  With the cache the loaders reuse unchanged entries, images are not re-optimised, and Astro's incremental build
+  (\`experimental.incrementalBuild\`) copies every talk, worker, photo and story page whose \`cacheKey\` (digests
+  of the content it shows, \`site/lib/site.ts\`) is unchanged instead of rendering it again.
 - **The embedded Studio is code-only work.** The Studio bundle at \`/studio\` depends on the schema and Studio
   code, never on documents. The deploy pipeline therefore builds it only when code changes: a publish webhook
   runs the site build with \`LAOMO_EMBED_STUDIO=0\` and copies the previous deploy's \`studio/\` folder (and its
@@ -66,8 +69,11 @@ export const EXPLANATIONS = `
   fixed costs dominate; rising means work grows faster than content.
 - **Map** weight counts gzip body bytes our server sent for the page, its scripts, styles, data and images; tiles
   (a provider's, not ours) are excluded. Draw time is read inside the page when it signals readiness
-  (\`window.__laomoMapReady\` resolves or an element gets \`data-ready\`).
+  (\`window.__laomoMapReady\` resolves or an element gets \`data-ready\`). The page carries the talks once, in two
+  content-hashed files: \`points.json\` (numeric columns for markers and filters, all the draw waits for) and
+  \`text.json\` (titles, dates, venues for the list and popups, parsed after the first draw).
 - **Lighthouse** uses its default mobile emulation, so performance scores include simulated throttling.
 - Run \`npm run bench -- --keep\` to keep the generated datasets, builds and build logs (in \`$LAOMO_BENCH_DIR\`,
-  default a fresh \`/tmp/laomo-bench-*\` folder); \`--only build,growth,map,quality\` and \`--runs N\` narrow a run.
+  default a fresh \`node_modules/.cache/laomo-bench-*\` folder inside the project); \`--only build,growth,map,quality\`
+  and \`--runs N\` narrow a run.
 `

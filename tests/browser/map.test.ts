@@ -192,7 +192,19 @@ describe('talk map', () => {
       await page.goto(`${site.origin}/map/`)
       await page.waitForFunction(() => window.__laomoMap !== undefined)
       await page.evaluate(() => window.__laomoMap!.drawn())
-      expect(await page.locator('.talk-marker').count()).toBeGreaterThan(0)
+      // The whole province: clusters.
+      expect(await page.locator('.marker-cluster').count()).toBeGreaterThan(0)
+      expect(await axeViolations(page, ['target-size'])).toEqual([])
+      // Zoomed in until one talk's marker stands alone (or spiderfied): the markers themselves.
+      await page.evaluate(
+        () =>
+          new Promise<void>((resolve) => {
+            const { cluster } = window.__laomoMap!
+            cluster.zoomToShowLayer(cluster.getLayers()[0] as Parameters<typeof cluster.zoomToShowLayer>[0], resolve)
+          }),
+      )
+      await expect.poll(() => page.locator('.talk-marker').count()).toBeGreaterThan(0)
+      await page.waitForTimeout(500) // zoom and spiderfy animations
       expect(await axeViolations(page, ['target-size'])).toEqual([])
     } finally {
       await context.close()

@@ -26,7 +26,18 @@ export interface Projection {
   project(lat: number, lng: number): [x: number, y: number]
 }
 
+// Every talk and profile page draws the same mini map: project once per size, not once per page.
+const projections = new Map<string, Projection>()
+const paths = new WeakMap<Projection, string>()
+
 export function gansuProjection(width = 240, pad = 6): Projection {
+  const key = `${width}/${pad}`
+  let projection = projections.get(key)
+  if (!projection) projections.set(key, (projection = makeProjection(width, pad)))
+  return projection
+}
+
+function makeProjection(width: number, pad: number): Projection {
   const scale = (width - 2 * pad) / ((box.maxLng - box.minLng) * kx)
   const height = Math.ceil((box.maxLat - box.minLat) * scale + 2 * pad)
   const round = (n: number) => Math.round(n * 10) / 10
@@ -39,6 +50,12 @@ export function gansuProjection(width = 240, pad = 6): Projection {
 
 /** The outline as an SVG path `d`. */
 export function outlinePath(projection: Projection): string {
+  let d = paths.get(projection)
+  if (d === undefined) paths.set(projection, (d = tracePath(projection)))
+  return d
+}
+
+function tracePath(projection: Projection): string {
   return rings
     .map(
       (ring) =>
