@@ -44,6 +44,11 @@ export function chinaDate(date: Date | string = new Date()): string {
   return `${get('year')}-${get('month')}-${get('day')}`
 }
 
+/** The calendar year in China time. */
+export function chinaYear(iso: string): number {
+  return Number(chinaDate(iso).slice(0, 4))
+}
+
 /** "2027-03" in China time: the key for grouping talks by month. */
 export function monthKey(iso: string): string {
   return chinaDate(iso).slice(0, 7)

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { checkMapText, chinaYear, decodeMapPoints, encodeMapData, isLocated, talkAt, type TalkInput } from './data'
+import { chinaYear } from '../format'
+import { checkMapText, decodeMapPoints, encodeMapData, isLocated, talkAt, type TalkInput } from './data'
 
 const talks: TalkInput[] = [
   {

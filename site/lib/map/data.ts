@@ -11,6 +11,7 @@
  * Pure: no Astro, no Leaflet, no DOM.
  */
 import type { TalkStatus, VenueType } from '../../../studio/lib/vocabulary'
+import { chinaYear } from '../format'
 import type { MapConfig } from '../../../studio/lib/map/providers'
 
 interface TalkFields {
@@ -107,18 +108,6 @@ export interface MapColumns {
   speakers: Uint32Array
   /** -1 for none. */
   tour: Int32Array
-}
-
-const UTC_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:/
-
-/** China Standard Time has no DST: the year is the UTC year of the instant shifted by +8 h. */
-export function chinaYear(iso: string): number {
-  // Fast path (no Date per talk) for UTC times as Sanity stores them: "2026-12-31T16:00:00Z".
-  if (iso.endsWith('Z') && UTC_ISO.test(iso)) {
-    const year = Number(iso.slice(0, 4))
-    return iso.startsWith('12-31T', 5) && Number(iso.slice(11, 13)) >= 16 ? year + 1 : year
-  }
-  return new Date(Date.parse(iso) + 8 * 3600_000).getUTCFullYear()
 }
 
 function indexer(table: string[]) {

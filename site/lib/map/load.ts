@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto'
 import { getCollection } from 'astro:content'
-import { getSettings } from '../site'
+import { getSettings, perBuild } from '../site'
 import { resolveMapConfig } from './config'
 import { encodeMapData, type TalkInput } from './data'
 
@@ -15,9 +15,9 @@ export const MAP_POINTS_PATH = '/map/points.json'
 export const MAP_TEXT_PATH = '/map/text.json'
 
 /** The talks the map shows, newest first. */
-export async function mapTalks(): Promise<TalkInput[]> {
-  return (await getCollection('talks')).map((e) => e.data).sort((a, b) => b.startsAt.localeCompare(a.startsAt))
-}
+export const mapTalks: () => Promise<TalkInput[]> = perBuild(async () =>
+  (await getCollection('talks')).map((e) => e.data).sort((a, b) => b.startsAt.localeCompare(a.startsAt)),
+)
 
 export interface MapDataFile {
   json: string
@@ -30,8 +30,12 @@ const hashed = (path: string, json: string): MapDataFile => ({
   url: `${path}?v=${createHash('sha256').update(json).digest('hex').slice(0, 12)}`,
 })
 
-/** The map data as JSON, and the URLs the page loads it from. */
-export async function mapDataJson(talks: TalkInput[]): Promise<{ points: MapDataFile; text: MapDataFile }> {
+/**
+ * The map data as JSON, and the URLs the page loads it from: encoded once per build for the page
+ * and the two files it names.
+ */
+export const mapDataJson: () => Promise<{ points: MapDataFile; text: MapDataFile }> = perBuild(async () => {
+  const talks = await mapTalks()
   const { config, warnings } = resolveMapConfig(await getSettings(), { ...import.meta.env, ...process.env })
   for (const warning of warnings) console.warn(`[laomo] ${warning}`)
   const { points, text } = encodeMapData(talks, config)
@@ -39,4 +43,4 @@ export async function mapDataJson(talks: TalkInput[]): Promise<{ points: MapData
     points: hashed(MAP_POINTS_PATH, JSON.stringify(points)),
     text: hashed(MAP_TEXT_PATH, JSON.stringify(text)),
   }
-}
+})
