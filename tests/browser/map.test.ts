@@ -185,13 +185,20 @@ describe('talk map', () => {
     expect(violations).toEqual([])
   })
 
-  it('has touch-sized targets on a phone: markers, clusters, list buttons (axe target-size)', async () => {
+  it('has touch-sized targets on a phone: markers, clusters, list buttons (axe target-size); the list waits to be scrolled to', async () => {
     const context = await site.browser.newContext({ locale: 'zh-CN', viewport: { width: 412, height: 823 } })
     try {
       const page = await context.newPage()
       await page.goto(`${site.origin}/map/`)
       await page.waitForFunction(() => window.__laomoMap !== undefined)
+      // The list is below the map on a phone: it is rendered only when the reader scrolls to it.
+      await page.evaluate(() => window.__laomoMap!.textLoaded())
+      const items = page.locator('[data-talk-list] li[data-talk-id]')
+      expect(await items.count()).toBe(0)
+      await page.locator('[data-talk-list-scroll]').scrollIntoViewIfNeeded()
       await page.evaluate(() => window.__laomoMap!.drawn())
+      expect(await items.count()).toBe(213)
+      await page.locator('[data-talk-map]').scrollIntoViewIfNeeded()
       // The whole province: clusters.
       expect(await page.locator('.marker-cluster').count()).toBeGreaterThan(0)
       expect(await axeViolations(page, ['target-size'])).toEqual([])

@@ -15,7 +15,8 @@ import L from 'leaflet'
 import { createBaseLayers, maxZoomOf } from '../../../studio/lib/map/baseLayers'
 import { effectiveConfig, providerSpec, type LatLng, type ProviderSpec } from '../../../studio/lib/map/providers'
 import { checkMapText, decodeMapPoints, talkAt, TYPES, type MapPoints, type MapText } from '../../lib/map/data'
-import { firstShown, listItemHtml, moreLabel, moreShown, partialText, shownToInclude } from '../../lib/map/list'
+import { firstShown, listItemHtml, moreShown, shownToInclude } from '../../lib/map/list'
+import { FIRST_BATCH, forEachInSlices, nextBatchSize, yieldToMain } from '../../lib/map/schedule'
 import { escapeHtml, popupHtml } from '../../lib/map/popup'
 import {
   FILTER_KEYS,
@@ -31,6 +32,7 @@ import {
 } from '../../lib/map/state'
 import { venueSymbol, venueTitle } from '../../lib/map/symbols'
 import type { VenueType } from '../../../studio/lib/vocabulary'
+import { TalkListView } from './listView'
 
 /** For browser tests and benchmarks: marker counts/positions and when drawing has finished. */
 export interface MapTestHook {
@@ -40,8 +42,13 @@ export interface MapTestHook {
   markerIds(): string[]
   /** Where a talk's marker is drawn (display datum), or null. */
   latLngOf(id: string): { lat: number; lng: number } | null
-  /** Resolves when the markers of the current filter are all drawn and the text (list, popups) is in. */
+  /**
+   * Resolves when the markers of the current filter are all drawn, the text (list, popups) is in
+   * and the list is rendered (which waits for the list to come near the viewport).
+   */
   drawn(): Promise<void>
+  /** Resolves when the text is in (the list may still wait). */
+  textLoaded(): Promise<void>
 }
 
 declare global {
@@ -101,53 +108,49 @@ export async function initTalkMap(): Promise<void> {
   const shifting = datumShift(spec)
   let vocab: Vocabulary = vocabularyOf(columns)
   const [toDisplay] = await Promise.all([shifting, clustering])
+  // Start-up is a few short tasks, not one long one: the page answers input between them.
+  await yieldToMain()
 
   const base = createBaseLayers(L, columns.config, toDisplay)
+  await yieldToMain()
   const map = L.map(container, { maxZoom: maxZoomOf(base.spec), minZoom: 4, zoomSnap: 0.5 })
   // A plain-text prefix: Leaflet's default adds a flag icon that says nothing about the map.
   map.attributionControl.setPrefix('Leaflet')
   map.attributionControl.addAttribution(escapeHtml(base.attribution))
+  map.fitBounds(base.bounds, { padding: [8, 8] })
+  await yieldToMain()
   base.addTo(map, () => {
     const note = document.querySelector<HTMLElement>('[data-map-tile-note]')
     if (note) note.hidden = false
   })
-  map.fitBounds(base.bounds, { padding: [8, 8] })
+  await yieldToMain()
 
-  // Drawing is chunked (the page stays responsive with tens of thousands of talks: ~50 ms of
-  // clustering, then the browser gets a turn, so no long task holds up input). A filter change
-  // while a draw is under way waits for it (markercluster cannot cancel one) and then draws the
-  // latest filter: `drawn` resolves, and `data-ready` turns "true", only when the markers of the
-  // current filter are all in the group (the list and popups may still wait for the text).
-  let drawing = false
-  let pending: L.Marker[] | null = null
+  // Markers go into the cluster group in batches sized to take a few milliseconds each, and the
+  // browser gets a turn between batches: no long task, with 200 talks or 20,000 (markercluster's own
+  // chunked loading checks the clock only every 200 markers). A filter change stops a draw under
+  // way and starts the new one: `drawn` resolves, and `data-ready` turns "true", only when the
+  // markers of the current filter are all in the group and painted (the list and popups may still
+  // wait for the text).
+  let drawId = 0
   let finishDraw: (() => void) | null = null
   let drawn = Promise.resolve()
-  const cluster = L.markerClusterGroup({
-    chunkedLoading: true,
-    chunkInterval: 50,
-    chunkDelay: 0,
-    showCoverageOnHover: false,
-    spiderfyOnMaxZoom: true,
-    maxClusterRadius: 60,
-    chunkProgress: (processed, total) => {
-      // Also called (with nothing to add) when the group joins the map: only our draws count.
-      // Called before the group puts the last chunk's clusters on the map; the next frame paints
-      // them, and that is when the draw is done.
-      if (processed === total && drawing) requestAnimationFrame(drawNext)
-    },
-  })
+  const cluster = L.markerClusterGroup({ showCoverageOnHover: false, spiderfyOnMaxZoom: true, maxClusterRadius: 60 })
   map.addLayer(cluster)
 
-  function drawNext() {
-    drawing = false
-    if (pending) {
-      const next = pending
-      pending = null
-      drawing = true
-      cluster.clearLayers()
-      cluster.addLayers(next, true)
-      return
+  async function draw(next: L.Marker[]) {
+    const id = ++drawId
+    cluster.clearLayers()
+    let batch = FIRST_BATCH
+    for (let from = 0; from < next.length;) {
+      await yieldToMain()
+      if (id !== drawId) return
+      const start = performance.now()
+      cluster.addLayers(next.slice(from, from + batch), true)
+      from += batch
+      batch = nextBatchSize(batch, performance.now() - start)
     }
+    await new Promise((resolve) => requestAnimationFrame(resolve))
+    if (id !== drawId) return
     container!.dataset.ready = 'true'
     const finish = finishDraw
     finishDraw = null
@@ -161,11 +164,14 @@ export async function initTalkMap(): Promise<void> {
   /** Marker of each talk (by index in the data), if it has a location. */
   const markers: (L.Marker | undefined)[] = new Array(columns.size)
   const talkOf = new Map<L.Marker, number>()
-  for (const point of markerPoints(columns, (p) => toDisplay(p, base.spec))) {
+  const points = markerPoints(columns, (p) => toDisplay(p, base.spec))
+  await forEachInSlices(points.length, (k) => {
+    const point = points[k]!
     const marker = L.marker([point.position.lat, point.position.lng], { icon: icon[point.venueType], keyboard: true })
     markers[point.index] = marker
     talkOf.set(marker, point.index)
-  }
+  })
+  await yieldToMain()
 
   /** The text, once it is in; `whenText` runs what needs it then (at once when it is there). */
   let text: MapText | null = null
@@ -220,9 +226,12 @@ export async function initTalkMap(): Promise<void> {
   /** A talk named by the URL before the text (and so the ids) came in: selected when it does. */
   let pendingTalk: string | undefined
   let drawnFilters: string | undefined
-  /** The talks (indices) of the current filter, in list order, and how many of them the list shows. */
+  /** The talks (indices) of the current filter, in list order; the list shows the first of them. */
   let filtered: number[] = []
-  let shown = 0
+  const listView = new TalkListView({ list, scroller, more, partial }, (position) => {
+    const i = filtered[position]!
+    return listItemHtml(talkAt(columns, text!, i), text!.ids[i] === state.talk)
+  })
 
   function markerOf(id: string): L.Marker | undefined {
     const index = indexOfId.get(id)
@@ -235,47 +244,31 @@ export async function initTalkMap(): Promise<void> {
       const marker = markers[i]
       if (marker) next.push(marker)
     }
-    pending = next
     if (!finishDraw) {
       container!.dataset.ready = 'false'
       drawn = new Promise<void>((resolve) => (finishDraw = resolve))
     }
-    if (!drawing) drawNext()
+    void draw(next)
   }
 
-  /** Renders list items up to `count` (appending to what is there unless `reset`). */
-  function renderList(count: number, reset: boolean) {
-    if (!text) return
-    const from = reset ? 0 : shown
-    let html = ''
-    for (const i of filtered.slice(from, count))
-      html += listItemHtml(talkAt(columns, text, i), text.ids[i] === state.talk)
-    if (reset) {
-      // Back to the top for a new filter (not on the first render: that would force a layout).
-      if (list!.firstChild) scroller!.scrollTop = 0
-      list!.innerHTML = html
-    } else if (html) list!.insertAdjacentHTML('beforeend', html)
-    shown = count
-    const label = moreLabel(shown, filtered.length)
-    more!.hidden = !label
-    more!.textContent = label
-    const note = partialText(shown, filtered.length)
-    partial!.hidden = !note
-    partial!.textContent = note
-  }
-
-  /** The rendered list item of a talk (rendered items are the first `shown` of `filtered`). */
+  /** The list item of a talk, rendered now if the list shows it but has not rendered it yet. */
   function itemOf(id: string | undefined): HTMLElement | null {
-    return id ? list!.querySelector<HTMLElement>(`li[data-talk-id="${CSS.escape(id)}"]`) : null
+    const index = id === undefined ? undefined : indexOfId.get(id)
+    const position = index === undefined ? -1 : filtered.indexOf(index)
+    if (position < 0 || position >= listView.shown) return null
+    listView.ensure(position + 1)
+    return listView.item(position)
   }
 
   function showMore() {
-    if (shown >= filtered.length) return
-    const first = shown
-    renderList(moreShown(shown, filtered.length), false)
+    if (!text || listView.shown >= filtered.length) return
+    const first = listView.shown
+    listView.grow(moreShown(first, filtered.length))
     // The button disappears with the last page: keep the keyboard where the new items start.
-    if (more!.hidden && document.activeElement === more)
-      (list!.children[first]?.querySelector('a') as HTMLElement | null)?.focus()
+    if (more!.hidden && document.activeElement === more) {
+      listView.ensure(first + 1)
+      ;(listView.item(first)?.querySelector('a') as HTMLElement | null)?.focus()
+    }
   }
 
   /** Shows a talk's marker (zooming in or spiderfying as needed) and opens its popup. */
@@ -309,20 +302,19 @@ export async function initTalkMap(): Promise<void> {
       const select = form!.elements.namedItem(key) as HTMLSelectElement | null
       if (select) select.value = next[key] === undefined ? '' : String(next[key])
     }
-    const text = statusText(matching.length)
-    if (status!.textContent !== text) status!.textContent = text
+    const line = statusText(matching.length)
+    if (status!.textContent !== line) status!.textContent = line
 
     if (refilter) {
       drawnFilters = filterKey
       filtered = matching
       // A selected talk beyond the first page is rendered too, so list and map agree (the list
       // waits for the text).
-      renderList(shownToInclude(firstShown(filtered.length), index, filtered.length), true)
+      if (text) listView.reset(shownToInclude(firstShown(filtered.length), index, filtered.length), filtered.length)
       redraw()
     } else {
       itemOf(previous.talk)?.removeAttribute('aria-current')
-      const count = shownToInclude(shown, index, filtered.length)
-      if (count > shown) renderList(count, false)
+      if (text) listView.grow(shownToInclude(listView.shown, index, filtered.length))
       itemOf(next.talk)?.setAttribute('aria-current', 'true')
     }
     if (!next.talk && previous.talk) map.closePopup()
@@ -415,7 +407,7 @@ export async function initTalkMap(): Promise<void> {
         text = t
         indexOfId = new Map(t.ids.map((id, i) => [id, i]))
         vocab = { ...vocab, talks: indexOfId }
-        renderList(firstShown(filtered.length), true)
+        listView.reset(firstShown(filtered.length), filtered.length)
         if (pendingTalk !== undefined) {
           // Now the id can be checked (and named as ignored if the data does not know it).
           applyUrl()
@@ -442,7 +434,8 @@ export async function initTalkMap(): Promise<void> {
       const ll = markerOf(id)?.getLatLng()
       return ll ? { lat: ll.lat, lng: ll.lng } : null
     },
-    drawn: () => textApplied.then(() => drawn),
+    drawn: () => textApplied.then(() => drawn).then(() => listView.settled()),
+    textLoaded: () => textApplied,
   }
   window.__laomoMapReady = drawn
 }

@@ -5,13 +5,15 @@
  * - the points (`MapPoints`): per talk only what markers and filters need, as numeric columns
  *   (type, status, year, prefecture, position ×1e5, speakers, tour), plus the filter vocabulary's
  *   keys (prefecture names, worker and tour slugs). Small, parsed fast, decoded into typed arrays.
- * - the text (`MapText`): ids, titles, times, venues, counties, worker names and tour titles, in
- *   the same order. Popups and the list need it; the island fetches it in parallel.
+ * - the text (`MapText`): ids, titles, times (ISO and as displayed), venues, counties, worker names
+ *   and tour titles, in the same order. Popups and the list need it; the island fetches it in parallel.
+ *   Times are formatted here, at build time: time-zone formatting in the browser cost a phone
+ *   more than the list's whole markup.
  *
  * Pure: no Astro, no Leaflet, no DOM.
  */
 import type { TalkStatus, VenueType } from '../../../studio/lib/vocabulary'
-import { chinaYear } from '../format'
+import { chinaYear, formatDateTime } from '../format'
 import type { MapConfig } from '../../../studio/lib/map/providers'
 
 interface TalkFields {
@@ -38,6 +40,8 @@ export interface MapTalk extends TalkFields {
   id: string
   /** Calendar year in China time. */
   year: number
+  /** Start as displayed (China time), e.g. "2026年5月1日 10:00". */
+  when: string
 }
 
 export const TYPES: readonly VenueType[] = ['enterprise', 'school', 'community']
@@ -48,7 +52,7 @@ const SCALE = 1e5
 
 /** The first file: one array per column, one entry per talk (newest first). */
 export interface MapPoints {
-  v: 2
+  v: 3
   config: MapConfig
   prefectures: string[]
   /** Worker slugs (their names are in the text). */
@@ -75,7 +79,7 @@ export interface MapPoints {
 
 /** The second file: the text, in the same order as the points. */
 export interface MapText {
-  v: 2
+  v: 3
   /** Worker names, in the order of `MapPoints.workers`. */
   workers: string[]
   /** Tour titles, in the order of `MapPoints.tours`. */
@@ -83,6 +87,8 @@ export interface MapText {
   ids: string[]
   titles: string[]
   startsAt: string[]
+  /** `startsAt` as displayed (China time). */
+  times: string[]
   venues: string[]
   /** '' when the talk has none. */
   counties: string[]
@@ -125,7 +131,7 @@ function indexer(table: string[]) {
 
 export function encodeMapData(talks: TalkInput[], config: MapConfig): { points: MapPoints; text: MapText } {
   const points: MapPoints = {
-    v: 2,
+    v: 3,
     config,
     prefectures: [],
     workers: [],
@@ -140,7 +146,17 @@ export function encodeMapData(talks: TalkInput[], config: MapConfig): { points: 
     speakers: [],
     tour: [],
   }
-  const text: MapText = { v: 2, workers: [], tours: [], ids: [], titles: [], startsAt: [], venues: [], counties: [] }
+  const text: MapText = {
+    v: 3,
+    workers: [],
+    tours: [],
+    ids: [],
+    titles: [],
+    startsAt: [],
+    times: [],
+    venues: [],
+    counties: [],
+  }
   const pref = indexer(points.prefectures)
   const worker = indexer(points.workers)
   const tour = indexer(points.tours)
@@ -157,16 +173,17 @@ export function encodeMapData(talks: TalkInput[], config: MapConfig): { points: 
     text.ids.push(t._id)
     text.titles.push(t.title)
     text.startsAt.push(t.startsAt)
+    text.times.push(formatDateTime(t.startsAt))
     text.venues.push(t.venueName)
     text.counties.push(t.county ?? '')
   }
   return { points, text }
 }
 
-const unknown = (what: string) => new Error(`map ${what}: unknown format (expected v 2)`)
+const unknown = (what: string) => new Error(`map ${what}: unknown format (expected v 3)`)
 
 export function decodeMapPoints(data: MapPoints): MapColumns {
-  if (data?.v !== 2 || !Array.isArray(data.type)) throw unknown('points')
+  if (data?.v !== 3 || !Array.isArray(data.type)) throw unknown('points')
   const size = data.type.length
   const lat = new Float64Array(size)
   const lng = new Float64Array(size)
@@ -199,7 +216,7 @@ export function decodeMapPoints(data: MapPoints): MapColumns {
 
 /** Checks the text against the points it belongs to. */
 export function checkMapText(text: MapText, columns: MapColumns): MapText {
-  if (text?.v !== 2 || !Array.isArray(text.ids)) throw unknown('text')
+  if (text?.v !== 3 || !Array.isArray(text.ids)) throw unknown('text')
   if (text.ids.length !== columns.size || text.workers.length !== columns.workers.length)
     throw new Error('map text: does not match the points')
   return text
@@ -218,6 +235,7 @@ export function talkAt(c: MapColumns, text: MapText, i: number): MapTalk {
     id: text.ids[i]!,
     title: text.titles[i]!,
     startsAt: text.startsAt[i]!,
+    when: text.times[i]!,
     year: c.year[i]!,
     venueName: text.venues[i]!,
     venueType: TYPES[c.type[i]!]!,

@@ -7,6 +7,7 @@ const talk: MapTalk = {
   title: '<script>alert("x")</script> & 工匠',
   startsAt: '2026-05-01T02:00:00Z',
   year: 2026,
+  when: '2026年5月1日 10:00',
   venueName: 'A&B "厂"',
   venueType: 'school',
   prefecture: '兰州市',

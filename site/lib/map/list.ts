@@ -4,7 +4,6 @@
  * shown; the island puts them into the DOM. The list grows a page at a time as the reader scrolls
  * (or presses "再显示"), so tens of thousands of talks never become tens of thousands of items at once.
  */
-import { formatDateTime } from '../format'
 import { titleOf, TALK_STATUSES, VENUE_TYPES } from '../../../studio/lib/vocabulary'
 import type { MapTalk } from './data'
 import { escapeHtml, talkPath, workerPath } from './popup'
@@ -23,7 +22,7 @@ export function listItemHtml(talk: MapTalk, current = false): string {
   return (
     `<li data-talk-id="${escapeHtml(talk.id)}"${talk.location ? ' data-located=""' : ''}${current ? ' aria-current="true"' : ''}>` +
     `<a class="talk-list-title" href="${escapeHtml(talkPath(talk.id))}">${title}</a>` +
-    `<div class="talk-list-meta"><time datetime="${escapeHtml(talk.startsAt)}">${formatDateTime(talk.startsAt)}</time>` +
+    `<div class="talk-list-meta"><time datetime="${escapeHtml(talk.startsAt)}">${escapeHtml(talk.when)}</time>` +
     `<span class="talk-status talk-status-${escapeHtml(talk.status)}">${titleOf(TALK_STATUSES, talk.status)}</span></div>` +
     `<div class="talk-list-meta"><span class="talk-type">${venueSymbolUse(talk.venueType)}${titleOf(VENUE_TYPES, talk.venueType)}</span>` +
     `${escapeHtml(talk.venueName)}，${escapeHtml(place)}</div>` +

@@ -8,6 +8,7 @@ describe('marker popup', () => {
       title: '<b>工匠</b>',
       startsAt: '2026-05-01T02:00:00Z',
       year: 2026,
+      when: '2026年5月1日 10:00',
       venueName: 'A&B 厂',
       venueType: 'community',
       prefecture: '兰州市',

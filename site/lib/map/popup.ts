@@ -1,6 +1,5 @@
 /** The marker popup's HTML: date, venue, venue type, status, speakers; links to the talk and profiles. */
 import { titleOf, TALK_STATUSES, VENUE_TYPES } from '../../../studio/lib/vocabulary'
-import { formatDateTime } from '../format'
 import type { MapTalk } from './data'
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
@@ -17,7 +16,7 @@ export function popupHtml(talk: MapTalk): string {
   return `<div class="talk-popup" data-popup-talk="${escapeHtml(talk.id)}">
 <p class="talk-popup-title"><a href="${talkPath(talk.id)}">${escapeHtml(talk.title)}</a></p>
 <dl>
-<dt>时间</dt><dd><time datetime="${escapeHtml(talk.startsAt)}">${formatDateTime(talk.startsAt)}</time>（${titleOf(TALK_STATUSES, talk.status)}）</dd>
+<dt>时间</dt><dd><time datetime="${escapeHtml(talk.startsAt)}">${escapeHtml(talk.when)}</time>（${titleOf(TALK_STATUSES, talk.status)}）</dd>
 <dt>地点</dt><dd>${escapeHtml(talk.venueName)}，${escapeHtml(place)}</dd>
 <dt>类型</dt><dd>${titleOf(VENUE_TYPES, talk.venueType)}</dd>
 <dt>宣讲人</dt><dd>${speakers}</dd>

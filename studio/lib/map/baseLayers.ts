@@ -8,6 +8,7 @@
  */
 import type * as Leaflet from 'leaflet'
 import { GANSU_OUTLINE, OUTLINE_SOURCE } from './outline'
+import { outlineSvg } from './outlineSvg'
 import { attribution, effectiveConfig, providerSpec, type LatLng, type MapConfig, type ProviderSpec } from './providers'
 import { PREFECTURE_SEATS } from './seats'
 
@@ -53,24 +54,28 @@ export function createBaseLayers(
     return [p.lat, p.lng]
   }
 
-  const outline = L.geoJSON(GANSU_OUTLINE, {
-    coordsToLatLng: ([lng, lat]) => L.latLng(shift(lng!, lat!)),
-    interactive: false,
-    style: { color: '#8a0f15', weight: 2, fillColor: '#f7f4ef', fillOpacity: spec.layers.length ? 0.05 : 0.9 },
-  })
+  // One scaled SVG element, not a vector layer Leaflet re-projects vertex by vertex (./outlineSvg).
+  const shape = outlineSvg(GANSU_OUTLINE, (p) => toDisplay(p, spec))
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg')
+  svg.setAttribute('viewBox', shape.viewBox)
+  svg.setAttribute('preserveAspectRatio', 'none')
+  svg.innerHTML =
+    `<path d="${shape.d}" fill="#f7f4ef" fill-opacity="${spec.layers.length ? 0.05 : 0.9}" fill-rule="evenodd" ` +
+    `stroke="#8a0f15" stroke-width="2" stroke-linejoin="round" vector-effect="non-scaling-stroke"/>`
+  const bounds = L.latLngBounds([shape.south, shape.west], [shape.north, shape.east])
+  const outline = L.svgOverlay(svg, bounds, { interactive: false })
+  // Labels are plain positioned elements (a permanent tooltip measures itself: a forced layout each).
   const seats = PREFECTURE_SEATS.map(([name, lat, lng]) =>
-    L.circleMarker(shift(lng, lat), {
-      radius: 3,
-      color: '#555',
-      weight: 1,
-      fillColor: '#fff',
-      fillOpacity: 1,
+    L.marker(shift(lng, lat), {
+      icon: L.divIcon({
+        className: 'laomo-seat',
+        html: `<span class="laomo-seat-dot"></span><span class="laomo-seat-label">${name}</span>`,
+        // Sized by CSS; the anchor is the dot's centre (7 px dot, 16 px line).
+        iconSize: undefined,
+        iconAnchor: [4, 8],
+      }),
       interactive: false,
-    }).bindTooltip(name, {
-      permanent: true,
-      direction: 'right',
-      className: 'laomo-seat-label',
-      offset: [4, 0],
+      keyboard: false,
       pane: SEAT_LABEL_PANE,
     }),
   )
@@ -88,7 +93,7 @@ export function createBaseLayers(
     bundled,
     tiles,
     spec,
-    bounds: outline.getBounds(),
+    bounds,
     attribution: attribution(effective, OUTLINE_SOURCE),
     addTo(map, onTileFailure) {
       if (!map.getPane(SEAT_LABEL_PANE)) map.createPane(SEAT_LABEL_PANE).style.zIndex = '450'

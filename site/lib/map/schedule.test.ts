@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest'
+import { forEachInSlices, nextBatchSize } from './schedule'
+
+describe('forEachInSlices', () => {
+  it('calls every index once, in order, pausing only when a slice ran over its budget', async () => {
+    let clock = 0
+    const calls: number[] = []
+    const pauses: number[] = []
+    // Each call takes 0.1 ms: 64 calls make 6.4 ms, under an 8 ms budget; 128 calls make 12.8 ms.
+    await forEachInSlices(
+      300,
+      (i) => {
+        calls.push(i)
+        clock += 0.1
+      },
+      8,
+      () => clock,
+      async () => {
+        pauses.push(calls.length)
+      },
+    )
+    expect(calls).toEqual([...Array(300).keys()])
+    expect(pauses).toEqual([128, 256])
+  })
+
+  it('never pauses for work under its budget, and does nothing for no items', async () => {
+    let paused = 0
+    const pause = async () => void paused++
+    await forEachInSlices(
+      1_000,
+      () => undefined,
+      8,
+      () => 0,
+      pause,
+    )
+    await forEachInSlices(
+      0,
+      () => expect.unreachable(),
+      8,
+      () => 0,
+      pause,
+    )
+    expect(paused).toBe(0)
+  })
+})
+
+describe('nextBatchSize', () => {
+  it('aims at the time budget from the last batch’s pace', () => {
+    expect(nextBatchSize(100, 4, 8)).toBe(200)
+    expect(nextBatchSize(100, 16, 8)).toBe(50)
+    expect(nextBatchSize(100, 8, 8)).toBe(100)
+  })
+
+  it('grows or shrinks at most fourfold, and never below 10 items', () => {
+    expect(nextBatchSize(100, 0.1, 8)).toBe(400)
+    expect(nextBatchSize(100, 0, 8)).toBe(400)
+    expect(nextBatchSize(100, 1000, 8)).toBe(25)
+    expect(nextBatchSize(12, 1000, 8)).toBe(10)
+  })
+})
