@@ -4,37 +4,12 @@ import react from '@astrojs/react'
 import sanity from '@sanity/astro'
 import sitemap from '@astrojs/sitemap'
 import node from '@astrojs/node'
-import { fileURLToPath } from 'node:url'
 
 const env = process.env
 
 // The embedded Studio is the slowest part of a build and depends only on code; benchmarks and
 // content-only rebuilds can leave it out with LAOMO_EMBED_STUDIO=0.
 const embedStudio = env.LAOMO_EMBED_STUDIO !== '0'
-
-/**
- * Builds the Pagefind search index into the static output once Astro has written it, so
- * `astro build` alone yields a searchable site (Chinese is segmented from <html lang="zh-CN">).
- * @returns {import('astro').AstroIntegration}
- */
-function pagefind() {
-  return {
-    name: 'laomo-pagefind',
-    hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
-        const { createIndex, close } = await import('pagefind')
-        const site = fileURLToPath(dir)
-        const { index, errors } = await createIndex({})
-        if (!index) throw new Error(`pagefind: ${errors.join('; ')}`)
-        const added = await index.addDirectory({ path: site })
-        if (added.errors.length) throw new Error(`pagefind: ${added.errors.join('; ')}`)
-        await index.writeFiles({ outputPath: `${site}/pagefind` })
-        await close()
-        logger.info(`indexed ${added.page_count} pages`)
-      },
-    },
-  }
-}
 
 export default defineConfig({
   site: env.LAOMO_SITE_URL || 'https://laomo.example.org',
@@ -76,7 +51,6 @@ export default defineConfig({
     sitemap({
       filter: (page) => !['/studio', '/api/'].some((prefix) => new URL(page).pathname.startsWith(prefix)),
     }),
-    pagefind(),
   ],
   vite: {
     // SANITY_STUDIO_* reaches the embedded Studio bundle as it does under the Sanity CLI.

@@ -3,10 +3,11 @@ import { existsSync, mkdirSync, readdirSync, realpathSync, rmSync, symlinkSync, 
 import path from 'node:path'
 import { parsePhases, type Phases } from './phases.ts'
 import { measure, type Measured } from './proc.ts'
-import { staticDir } from './serve.ts'
+import { staticDirOf } from '../static-dir.ts'
 
 export const REPO = path.resolve(import.meta.dirname, '../..')
 const RUNNER = path.join(import.meta.dirname, 'astro-build.ts')
+const SEARCH_INDEX = path.join(REPO, 'scripts/search-index.ts')
 
 export interface BuildResult extends Measured {
   outDir: string
@@ -30,6 +31,8 @@ export interface BuildOptions {
   clean: boolean
   env?: Record<string, string>
   logFile?: string
+  /** Then build the search index, as `npm run build` does (the site's builds; not the reference). */
+  searchIndex?: boolean
 }
 
 export async function astroBuild(options: BuildOptions): Promise<BuildResult> {
@@ -43,7 +46,25 @@ export async function astroBuild(options: BuildOptions): Promise<BuildResult> {
   if (result.code !== 0) throw new Error(`build failed (exit ${result.code}):\n${result.tail}`)
   const phases = parsePhases(result.output)
   if (phases.total !== undefined) phases.startup = Math.max(0, result.ms - phases.total)
-  return { ...result, outDir: options.outDir, pages: countPages(staticDir(options.outDir)), phases }
+  const pages = countPages(staticDirOf(options.outDir))
+  if (!options.searchIndex) return { ...result, outDir: options.outDir, pages, phases }
+  // The second step of `npm run build`: its time adds up, its memory does not (Astro has exited).
+  const search = await measure(process.execPath, [SEARCH_INDEX, options.outDir], {
+    cwd: options.root ?? REPO,
+    env: process.env,
+  })
+  if (search.code !== 0) throw new Error(`search index failed (exit ${search.code}):\n${search.tail}`)
+  phases.search = search.ms
+  return {
+    ms: result.ms + search.ms,
+    peakRss: Math.max(result.peakRss, search.peakRss),
+    code: 0,
+    tail: search.tail,
+    output: result.output + search.output,
+    outDir: options.outDir,
+    pages,
+    phases,
+  }
 }
 
 /**

@@ -3,9 +3,12 @@
  * Vite bundling, page rendering, image optimisation, and Astro's total.
  */
 
-export type Phase = 'startup' | 'sync' | 'collect' | 'bundle' | 'render' | 'images' | 'total'
-/** startup = wall time minus Astro's own total: Node, config and integrations loading (set by the caller). */
-export const PHASES: Phase[] = ['startup', 'sync', 'bundle', 'render', 'images', 'total']
+export type Phase = 'startup' | 'sync' | 'collect' | 'bundle' | 'render' | 'images' | 'search' | 'total'
+/**
+ * startup = wall time minus Astro's own total: Node, config and integrations loading; search = the
+ * Pagefind index, a step of its own after Astro exits. Both are set by the caller.
+ */
+export const PHASES: Phase[] = ['startup', 'sync', 'bundle', 'render', 'images', 'search', 'total']
 export type Phases = Partial<Record<Phase, number>>
 
 const ANSI = /\x1b\[[0-9;]*m/g

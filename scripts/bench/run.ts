@@ -19,7 +19,8 @@ import { measureMap, type MapRun } from './map.ts'
 import { PHASES } from './phases.ts'
 import { EXPLANATIONS, renderReport, type Section } from './report.ts'
 import { editDocument, parseNdjson, toNdjson, writeScaledDataset, type Doc } from './scale-dataset.ts'
-import { resolveFile, serve, staticDir } from './serve.ts'
+import { resolveFile, serve } from './serve.ts'
+import { staticDirOf } from '../static-dir.ts'
 import { formatSummary, kib, mib, millis, ratio, score, seconds, summarise } from './stats.ts'
 
 const { values: args } = parseArgs({
@@ -126,6 +127,7 @@ function build(name: string, ds: Dataset, clean: boolean, env: Record<string, st
     clean,
     env: { LAOMO_DATASET: ds.dir, ...env },
     logFile: path.join(WORK, 'logs', `${String(++buildCount).padStart(3, '0')}-${name}.log`),
+    searchIndex: true,
   })
 }
 
@@ -371,7 +373,7 @@ await section('map', async () => {
         out = (await build(`map-${talks}`, ds, true, NO_STUDIO)).outDir
         if (talks === SAMPLE_TALKS) sampleOut = out
       }
-      const root = staticDir(out)
+      const root = staticDirOf(out)
       if (!resolveFile(root, '/map/')) {
         rows.push([String(talks), 'n/a (page missing)', 'n/a (page missing)', '—', 'n/a', 'n/a'])
         notes.push('/map/ is not in the build yet: nothing to measure (larger scales skipped).')
@@ -432,7 +434,7 @@ await section('map', async () => {
 // ---------------------------------------------------------------- Lighthouse
 await section('quality', async () => {
   if (!sampleOut) sampleOut = (await build('sample', dataset(SAMPLE_TALKS), true, NO_STUDIO)).outDir
-  const root = staticDir(sampleOut)
+  const root = staticDirOf(sampleOut)
   firstWorker ??= (() => {
     const slug = sampleDocs.find((d) => d._type === 'modelWorker' && d.portrait)?.slug as
       { current: string } | undefined

@@ -2,7 +2,7 @@
  * Serves a built site on 127.0.0.1 as a production static host would: gzip for text, so the
  * bytes counted are the bytes a phone would download. Every response's body size is logged.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
@@ -12,12 +12,6 @@ import { resolveStatic, TYPES as SITE_TYPES } from '../../tests/browser/harness.
 // The browser tests' static host knows the site's file types; the bench adds what a page may also load.
 const TYPES: Record<string, string> = { ...SITE_TYPES, '.avif': 'image/avif', '.woff2': 'font/woff2' }
 const COMPRESSIBLE = /^(text\/|application\/(json|geo\+json|xml|wasm)|image\/svg)/
-
-/** The static part of a build: `dist/client` when the Node adapter is on, else `dist`. */
-export function staticDir(outDir: string): string {
-  const client = path.join(outDir, 'client')
-  return existsSync(client) && statSync(client).isDirectory() ? client : outDir
-}
 
 export const resolveFile = resolveStatic
 

@@ -10,11 +10,10 @@ import { createRequire } from 'node:module'
 import path from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll } from 'vitest'
+import { staticDirOf } from '../../scripts/static-dir.ts'
 
 export const DIST = path.resolve(process.env.LAOMO_OUT_DIR || 'dist')
-/** With the Node adapter the static part lives in dist/client. */
-export const staticDirOf = (outDir: string) =>
-  existsSync(path.join(outDir, 'client')) ? path.join(outDir, 'client') : outDir
+export { staticDirOf }
 export const STATIC_DIR = staticDirOf(DIST)
 
 export const TYPES: Record<string, string> = {

@@ -16,7 +16,7 @@ import { createBaseLayers, maxZoomOf } from '../../../studio/lib/map/baseLayers'
 import { effectiveConfig, providerSpec, type LatLng, type ProviderSpec } from '../../../studio/lib/map/providers'
 import { checkMapText, decodeMapPoints, talkAt, TYPES, type MapPoints, type MapText } from '../../lib/map/data'
 import { firstShown, listItemHtml, moreShown, shownToInclude } from '../../lib/map/list'
-import { FIRST_BATCH, forEachInSlices, nextBatchSize, yieldToMain } from '../../lib/map/schedule'
+import { budgetedYield, FIRST_BATCH, forEachInSlices, nextBatchSize } from '../../lib/map/schedule'
 import { escapeHtml, popupHtml } from '../../lib/map/popup'
 import {
   FILTER_KEYS,
@@ -109,21 +109,22 @@ export async function initTalkMap(): Promise<void> {
   let vocab: Vocabulary = vocabularyOf(columns)
   const [toDisplay] = await Promise.all([shifting, clustering])
   // Start-up is a few short tasks, not one long one: the page answers input between them.
-  await yieldToMain()
+  const breathe = budgetedYield()
+  await breathe()
 
   const base = createBaseLayers(L, columns.config, toDisplay)
-  await yieldToMain()
+  await breathe()
   const map = L.map(container, { maxZoom: maxZoomOf(base.spec), minZoom: 4, zoomSnap: 0.5 })
   // A plain-text prefix: Leaflet's default adds a flag icon that says nothing about the map.
   map.attributionControl.setPrefix('Leaflet')
   map.attributionControl.addAttribution(escapeHtml(base.attribution))
   map.fitBounds(base.bounds, { padding: [8, 8] })
-  await yieldToMain()
+  await breathe()
   base.addTo(map, () => {
     const note = document.querySelector<HTMLElement>('[data-map-tile-note]')
     if (note) note.hidden = false
   })
-  await yieldToMain()
+  await breathe()
 
   // Markers go into the cluster group in batches sized to take a few milliseconds each, and the
   // browser gets a turn between batches: no long task, with 200 talks or 20,000 (markercluster's own
@@ -142,7 +143,7 @@ export async function initTalkMap(): Promise<void> {
     cluster.clearLayers()
     let batch = FIRST_BATCH
     for (let from = 0; from < next.length;) {
-      await yieldToMain()
+      await breathe()
       if (id !== drawId) return
       const start = performance.now()
       cluster.addLayers(next.slice(from, from + batch), true)
@@ -171,7 +172,7 @@ export async function initTalkMap(): Promise<void> {
     markers[point.index] = marker
     talkOf.set(marker, point.index)
   })
-  await yieldToMain()
+  await breathe()
 
   /** The text, once it is in; `whenText` runs what needs it then (at once when it is there). */
   let text: MapText | null = null

@@ -5,15 +5,15 @@
  * - the points (`MapPoints`): per talk only what markers and filters need, as numeric columns
  *   (type, status, year, prefecture, position ×1e5, speakers, tour), plus the filter vocabulary's
  *   keys (prefecture names, worker and tour slugs). Small, parsed fast, decoded into typed arrays.
- * - the text (`MapText`): ids, titles, times (ISO and as displayed), venues, counties, worker names
+ * - the text (`MapText`): ids, titles, times (China time), venues, counties, worker names
  *   and tour titles, in the same order. Popups and the list need it; the island fetches it in parallel.
- *   Times are formatted here, at build time: time-zone formatting in the browser cost a phone
- *   more than the list's whole markup.
+ *   Times are written in China time here, at build time, so the browser shows them by reading
+ *   their fields: creating a time-zone formatter cost a phone more than the list's whole markup.
  *
  * Pure: no Astro, no Leaflet, no DOM.
  */
 import type { TalkStatus, VenueType } from '../../../studio/lib/vocabulary'
-import { chinaYear, formatDateTime } from '../format'
+import { chinaIso, chinaYear, formatChinaIso } from '../format'
 import type { MapConfig } from '../../../studio/lib/map/providers'
 
 interface TalkFields {
@@ -40,7 +40,7 @@ export interface MapTalk extends TalkFields {
   id: string
   /** Calendar year in China time. */
   year: number
-  /** Start as displayed (China time), e.g. "2026年5月1日 10:00". */
+  /** Start as displayed, e.g. "2026年5月1日 10:00" (`startsAt` is China time: "2026-05-01T10:00+08:00"). */
   when: string
 }
 
@@ -86,9 +86,8 @@ export interface MapText {
   tours: string[]
   ids: string[]
   titles: string[]
+  /** In China time, to the minute ("2026-05-01T10:00+08:00"). */
   startsAt: string[]
-  /** `startsAt` as displayed (China time). */
-  times: string[]
   venues: string[]
   /** '' when the talk has none. */
   counties: string[]
@@ -153,7 +152,6 @@ export function encodeMapData(talks: TalkInput[], config: MapConfig): { points: 
     ids: [],
     titles: [],
     startsAt: [],
-    times: [],
     venues: [],
     counties: [],
   }
@@ -172,8 +170,7 @@ export function encodeMapData(talks: TalkInput[], config: MapConfig): { points: 
     points.tour.push(t.tour ? tour(t.tour.slug, () => text.tours.push(t.tour!.title)) : -1)
     text.ids.push(t._id)
     text.titles.push(t.title)
-    text.startsAt.push(t.startsAt)
-    text.times.push(formatDateTime(t.startsAt))
+    text.startsAt.push(chinaIso(t.startsAt))
     text.venues.push(t.venueName)
     text.counties.push(t.county ?? '')
   }
@@ -235,7 +232,7 @@ export function talkAt(c: MapColumns, text: MapText, i: number): MapTalk {
     id: text.ids[i]!,
     title: text.titles[i]!,
     startsAt: text.startsAt[i]!,
-    when: text.times[i]!,
+    when: formatChinaIso(text.startsAt[i]!),
     year: c.year[i]!,
     venueName: text.venues[i]!,
     venueType: TYPES[c.type[i]!]!,

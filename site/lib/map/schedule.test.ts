@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { forEachInSlices, nextBatchSize } from './schedule'
+import { budgetedYield, forEachInSlices, nextBatchSize } from './schedule'
 
 describe('forEachInSlices', () => {
   it('calls every index once, in order, pausing only when a slice ran over its budget', async () => {
@@ -56,5 +56,30 @@ describe('nextBatchSize', () => {
     expect(nextBatchSize(100, 0, 8)).toBe(400)
     expect(nextBatchSize(100, 1000, 8)).toBe(25)
     expect(nextBatchSize(12, 1000, 8)).toBe(10)
+  })
+})
+
+describe('budgetedYield', () => {
+  it('yields only once the work since the last yield has used the budget', async () => {
+    let clock = 0
+    let pauses = 0
+    const breathe = budgetedYield(
+      8,
+      () => clock,
+      async () => void pauses++,
+    )
+    clock = 5
+    await breathe()
+    expect(pauses).toBe(0)
+    clock = 9
+    await breathe()
+    expect(pauses).toBe(1)
+    // The budget starts again after a yield.
+    clock = 12
+    await breathe()
+    expect(pauses).toBe(1)
+    clock = 17
+    await breathe()
+    expect(pauses).toBe(2)
   })
 })

@@ -14,6 +14,23 @@ export function yieldToMain(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0))
 }
 
+/**
+ * A yield that lets the browser in only once the work since the last one has taken `budgetMs`:
+ * short tasks on a slow phone, no needless waits on a fast computer.
+ */
+export function budgetedYield(
+  budgetMs = 8,
+  now: () => number = () => performance.now(),
+  pause: () => Promise<void> = yieldToMain,
+): () => Promise<void> {
+  let start = now()
+  return async () => {
+    if (now() - start < budgetMs) return
+    await pause()
+    start = now()
+  }
+}
+
 /** Runs `run` in a new task after the next frame is rendered, so the layout of what was just added is done. */
 export function afterNextFrame(run: () => void): void {
   requestAnimationFrame(() => setTimeout(run, 0))
