@@ -7,14 +7,15 @@
  */
 import path from 'node:path'
 import { close, createIndex } from 'pagefind'
+import { SEARCH_PAGES } from '../site/lib/search.ts'
 import { staticDirOf } from './static-dir.ts'
 
-/** Indexes every page of `siteDir` into `siteDir/pagefind`; returns the number of pages indexed. */
+/** Indexes the searchable pages of `siteDir` into `siteDir/pagefind`; returns the number of pages indexed. */
 export async function buildSearchIndex(siteDir: string): Promise<number> {
   try {
     const { index, errors } = await createIndex({})
     if (!index) throw new Error(`pagefind: ${errors.join('; ')}`)
-    const added = await index.addDirectory({ path: siteDir })
+    const added = await index.addDirectory({ path: siteDir, glob: SEARCH_PAGES })
     if (added.errors.length) throw new Error(`pagefind: ${added.errors.join('; ')}`)
     const written = await index.writeFiles({ outputPath: path.join(siteDir, 'pagefind') })
     if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`)

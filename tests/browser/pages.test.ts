@@ -2,11 +2,11 @@
  * The public pages in Chromium: content matches the dataset, filters work by clicking, links
  * resolve, the sitemap lists every built page, HTML-like text stays text, search finds Chinese.
  */
-import { existsSync, readdirSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { openPage, STATIC_DIR, useSite } from './harness'
+import { openPage, STATIC_DIR, thirdParty, useSite } from './harness'
 import { groq, pageTypes, samples } from './expected'
 
 const site = useSite()
@@ -280,6 +280,36 @@ describe('search', () => {
     expect(
       await page.locator('[data-search-results] a').evaluateAll((as) => as.map((a) => a.getAttribute('href'))),
     ).toContain(`/workers/${s.schoolsWorker.slug}/`)
+    await page.context().close()
+  })
+
+  it('indexes every page that carries data-pagefind-body, and only those', () => {
+    const searchable = readdirSync(STATIC_DIR, { recursive: true, encoding: 'utf8' }).filter(
+      (file) =>
+        file.endsWith('.html') && readFileSync(path.join(STATIC_DIR, file), 'utf8').includes('data-pagefind-body'),
+    )
+    const entry = JSON.parse(readFileSync(path.join(STATIC_DIR, 'pagefind/pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { page_count: number }>
+    }
+    const indexed = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0)
+    expect(searchable.length).toBeGreaterThan(200)
+    expect(indexed).toBe(searchable.length)
+  })
+
+  it('finds a talk by its title', async () => {
+    // A title no other talk has.
+    const titles = await groq<{ _id: string; title: string }[]>(`*[_type == "talk"]{ _id, title }`)
+    const talk = titles.find((t) => titles.filter((u) => u.title === t.title).length === 1)!
+    const { page, errors, requests } = await openPage(
+      site.browser,
+      `${site.origin}/search/?q=${encodeURIComponent(talk.title)}`,
+    )
+    await page.locator('[data-search-results] li a').first().waitFor()
+    expect(
+      await page.locator('[data-search-results] a').evaluateAll((as) => as.map((a) => a.getAttribute('href'))),
+    ).toContain(`/talks/${talk._id}/`)
+    expect(thirdParty(requests, site.origin)).toEqual([])
+    expect(errors).toEqual([])
     await page.context().close()
   })
 })

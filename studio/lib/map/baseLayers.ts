@@ -1,5 +1,6 @@
 /**
- * Leaflet base layers shared by the public talk map and the Studio's location input.
+ * Leaflet base layers of the public talk map. (The Studio's location input draws its own outline and
+ * seats from the same data, styled for picking; see studio/components/LocationPicker.tsx.)
  *
  * The bundled layer (Gansu's outline + labelled prefecture seats) is always drawn, so the map
  * stays useful with no network; a configured tile provider is drawn above it and removed again
