@@ -65,6 +65,9 @@ export const EXPLANATIONS = `
   hashed assets) into the new output, or serves the Studio from its own deployment (\`npm run studio:build\`,
   rebuilt on pushes that touch \`studio/\` or \`sanity.config.ts\`). Both rows are measured above, so the cost of
   not doing this is visible.
+- **A site build is both steps of \`npm run build\`**: \`astro build\`, then the Pagefind index of the output
+  (\`scripts/search-index.ts\`, the "search" phase). Wall time is their sum; peak memory is the larger of the two
+  processes' peaks (the second starts after the first has exited).
 - **Growth** builds leave out the Studio (constant in content). Time per talk falling as the scale rises means
   fixed costs dominate; rising means work grows faster than content.
 - **Map** weight counts gzip body bytes our server sent for the page, its scripts, styles, data and images; tiles
