@@ -28,9 +28,6 @@ const dateTimeFmt = lazy(
 )
 const monthFmt = lazy(() => new Intl.DateTimeFormat('zh-CN', { timeZone: TIME_ZONE, year: 'numeric', month: 'long' }))
 const numberFmt = lazy(() => new Intl.NumberFormat('zh-CN'))
-const dayPartsFmt = lazy(
-  () => new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }),
-)
 
 export const formatDate = (iso: string) => dateFmt().format(new Date(iso))
 export const formatDateTime = (iso: string) => dateTimeFmt().format(new Date(iso))
@@ -39,9 +36,7 @@ export const formatNumber = (n: number) => numberFmt().format(n)
 
 /** "2026-11-25": the calendar day in China time, whatever the machine's zone ("today" checks, reference numbers). */
 export function chinaDate(date: Date | string = new Date()): string {
-  const parts = dayPartsFmt().formatToParts(new Date(date))
-  const get = (type: string) => parts.find((p) => p.type === type)?.value
-  return `${get('year')}-${get('month')}-${get('day')}`
+  return chinaIso(date).slice(0, 10)
 }
 
 const minutePartsFmt = lazy(

@@ -166,12 +166,16 @@ export async function initTalkMap(): Promise<void> {
   const markers: (L.Marker | undefined)[] = new Array(columns.size)
   const talkOf = new Map<L.Marker, number>()
   const points = markerPoints(columns, (p) => toDisplay(p, base.spec))
-  await forEachInSlices(points.length, (k) => {
-    const point = points[k]!
-    const marker = L.marker([point.position.lat, point.position.lng], { icon: icon[point.venueType], keyboard: true })
-    markers[point.index] = marker
-    talkOf.set(marker, point.index)
-  })
+  await forEachInSlices(
+    points.length,
+    (k) => {
+      const point = points[k]!
+      const marker = L.marker([point.position.lat, point.position.lng], { icon: icon[point.venueType], keyboard: true })
+      markers[point.index] = marker
+      talkOf.set(marker, point.index)
+    },
+    breathe,
+  )
   await breathe()
 
   /** The text, once it is in; `whenText` runs what needs it then (at once when it is there). */

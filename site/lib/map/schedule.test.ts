@@ -13,11 +13,13 @@ describe('forEachInSlices', () => {
         calls.push(i)
         clock += 0.1
       },
-      8,
-      () => clock,
-      async () => {
-        pauses.push(calls.length)
-      },
+      budgetedYield(
+        8,
+        () => clock,
+        async () => {
+          pauses.push(calls.length)
+        },
+      ),
     )
     expect(calls).toEqual([...Array(300).keys()])
     expect(pauses).toEqual([128, 256])
@@ -29,16 +31,12 @@ describe('forEachInSlices', () => {
     await forEachInSlices(
       1_000,
       () => undefined,
-      8,
-      () => 0,
-      pause,
+      budgetedYield(8, () => 0, pause),
     )
     await forEachInSlices(
       0,
       () => expect.unreachable(),
-      8,
-      () => 0,
-      pause,
+      budgetedYield(8, () => 0, pause),
     )
     expect(paused).toBe(0)
   })

@@ -37,23 +37,17 @@ export function afterNextFrame(run: () => void): void {
 }
 
 /**
- * Calls `run(i)` for i = 0 … count - 1, yielding to the browser whenever a slice has taken
- * `budgetMs` (checked every 64 calls: reading the clock costs more than one small call).
+ * Calls `run(i)` for i = 0 … count - 1, giving `breathe` (a `budgetedYield`) its chance every 64
+ * calls: reading the clock costs more than one small call.
  */
 export async function forEachInSlices(
   count: number,
   run: (i: number) => void,
-  budgetMs = 8,
-  now: () => number = () => performance.now(),
-  pause: () => Promise<void> = yieldToMain,
+  breathe: () => Promise<void> = budgetedYield(),
 ): Promise<void> {
-  let start = now()
   for (let i = 0; i < count; i++) {
     run(i)
-    if ((i & 63) === 63 && now() - start > budgetMs) {
-      await pause()
-      start = now()
-    }
+    if ((i & 63) === 63) await breathe()
   }
 }
 
