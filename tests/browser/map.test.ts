@@ -117,6 +117,72 @@ describe('talk map', () => {
     expect(await snapshot(page)).toMatchObject({ status: `共 ${held.length} 场报告会`, items: held.length })
   })
 
+  it('filters by a worker typed or picked in the search box, and shows the worker named by the URL', async () => {
+    const bySpeaker = Map.groupBy(
+      talks.flatMap((t) => t.speakers.map((s) => [s, t] as const)),
+      ([s]) => s.slug,
+    )
+    const [slug, pairs] = [...bySpeaker].sort((a, b) => b[1].length - a[1].length)[0]!
+    const name = pairs[0]![0].name
+    const theirs = pairs.map(([, t]) => t)
+    const { page } = await openMap(site.browser, `${site.origin}/map/`)
+    const box = page.locator('input[name="worker"]')
+    expect(await page.locator('#map-workers option').count()).toBe(bySpeaker.size)
+    // A whole name, then Enter.
+    await box.fill(name)
+    await box.press('Enter')
+    expect(await snapshot(page)).toEqual({
+      status: `共 ${theirs.length} 场报告会`,
+      items: theirs.length,
+      markers: theirs.filter((t) => t.location).length,
+    })
+    expect(new URL(page.url()).searchParams.get('worker')).toBe(slug)
+    // A name nobody has: a note, and the filter stays as it was.
+    await box.fill('查无此人')
+    await box.press('Enter')
+    expect(await page.locator('[data-worker-note]').textContent()).toContain('没有找到“查无此人”')
+    expect((await snapshot(page)).items).toBe(theirs.length)
+    // Cleared: every worker again.
+    await box.fill('')
+    expect((await snapshot(page)).items).toBe(213)
+    expect(new URL(page.url()).searchParams.get('worker')).toBeNull()
+    expect(await page.locator('[data-worker-note]').textContent()).toBe('')
+    // From the URL: the box shows the name.
+    const opened = await openMap(site.browser, `${site.origin}/map/?worker=${slug}`)
+    expect(await opened.page.inputValue('input[name="worker"]')).toBe(name)
+    expect((await snapshot(opened.page)).items).toBe(theirs.length)
+  })
+
+  it('counts every talk once in the clusters of the whole province; a cluster zooms in on click or Enter', async () => {
+    const { page } = await openMap(site.browser, `${site.origin}/map/`)
+    const located = talks.filter((t) => t.location).length
+    const counted = async () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('[data-talk-map] .marker-cluster span, [data-talk-map] .talk-marker')].reduce(
+          (sum, el) => sum + (el.classList.contains('talk-marker') ? 1 : Number(el.textContent)),
+          0,
+        ),
+      )
+    expect(await counted()).toBe(located)
+    const zoom = () => page.evaluate(() => window.__laomoMap!.map.getZoom())
+    const before = await zoom()
+    const moved = () => page.evaluate(() => new Promise((r) => window.__laomoMap!.map.once('moveend', r)))
+    let done = moved()
+    await page.locator('.marker-cluster').first().click()
+    await done
+    expect(await zoom()).toBeGreaterThan(before)
+    // Keyboard: a focused cluster opens with Enter too.
+    const level = await zoom()
+    const cluster = page.locator('.marker-cluster').first()
+    if ((await cluster.count()) > 0) {
+      await cluster.focus()
+      done = moved()
+      await page.keyboard.press('Enter')
+      await done
+      expect(await zoom()).toBeGreaterThan(level)
+    }
+  })
+
   it('names link parameters it cannot apply instead of failing', async () => {
     const { page } = await openMap(site.browser, `${site.origin}/map/?type=factory&year=1900`)
     expect(await page.locator('[data-map-ignored]').textContent()).toContain('type=factory')
@@ -151,7 +217,7 @@ describe('talk map', () => {
     expect(thirdParty(requests, site.origin)).toEqual([])
   })
 
-  it('keeps talks at one venue reachable: each opens from the list (spiderfied)', async () => {
+  it('keeps talks at one venue reachable: apart on a ring at the top zoom, each opens from the list', async () => {
     const groups = Map.groupBy(
       talks.filter((t) => t.location),
       (t) => `${t.location!.lat},${t.location!.lng}`,
@@ -159,11 +225,22 @@ describe('talk map', () => {
     const together = [...groups.values()].sort((a, b) => b.length - a.length)[0]!
     expect(together.length).toBeGreaterThan(1)
     const { page } = await openMap(site.browser, `${site.origin}/map/`)
+    const centres: [number, number][] = []
     for (const talk of together) {
       await page.locator(`li[data-talk-id="${talk._id}"] [data-locate]`).click()
       await page.locator(`[data-popup-talk="${talk._id}"]`).waitFor()
       await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('talk-marker'))).toBe(true)
+      centres.push(
+        await page.evaluate(() => {
+          const r = document.activeElement!.getBoundingClientRect()
+          return [r.x + r.width / 2, r.y + r.height / 2] as [number, number]
+        }),
+      )
     }
+    // None hides another: each pair is a touch target (24 px) apart.
+    for (let a = 0; a < centres.length; a++)
+      for (let b = a + 1; b < centres.length; b++)
+        expect(Math.hypot(centres[a]![0] - centres[b]![0], centres[a]![1] - centres[b]![1])).toBeGreaterThanOrEqual(24)
   })
 
   it('points to the full talk list without JavaScript', async () => {
@@ -202,16 +279,10 @@ describe('talk map', () => {
       // The whole province: clusters.
       expect(await page.locator('.marker-cluster').count()).toBeGreaterThan(0)
       expect(await axeViolations(page, ['target-size'])).toEqual([])
-      // Zoomed in until one talk's marker stands alone (or spiderfied): the markers themselves.
-      await page.evaluate(
-        () =>
-          new Promise<void>((resolve) => {
-            const { cluster } = window.__laomoMap!
-            cluster.zoomToShowLayer(cluster.getLayers()[0] as Parameters<typeof cluster.zoomToShowLayer>[0], resolve)
-          }),
-      )
+      // Zoomed in until one talk's marker stands alone: the markers themselves.
+      await page.evaluate(() => window.__laomoMap!.showTalk(window.__laomoMap!.markerIds()[0]!))
       await expect.poll(() => page.locator('.talk-marker').count()).toBeGreaterThan(0)
-      await page.waitForTimeout(500) // zoom and spiderfy animations
+      await page.waitForTimeout(500) // the zoom animation
       expect(await axeViolations(page, ['target-size'])).toEqual([])
     } finally {
       await context.close()

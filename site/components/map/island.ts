@@ -6,22 +6,26 @@
  * The data comes in two files fetched at once (`site/lib/map/data.ts`): the markers are drawn from
  * the points as soon as they are in; the list, the markers' titles, popups and a talk selected in
  * the URL wait for the text.
+ *
+ * Clustering is supercluster's (`site/lib/map/clusters.ts`): each filter indexes its talks, and each
+ * view (pan or zoom) turns only the clusters and talks it shows into markers.
  */
 import 'leaflet/dist/leaflet.css'
-import 'leaflet.markercluster/dist/MarkerCluster.css'
-import 'leaflet.markercluster/dist/MarkerCluster.Default.css'
 import './map.css'
 import L from 'leaflet'
 import { createBaseLayers, maxZoomOf } from '../../../studio/lib/map/baseLayers'
 import { effectiveConfig, providerSpec, type LatLng, type ProviderSpec } from '../../../studio/lib/map/providers'
+import { clusterLabel, clusterSize, TalkClusters, type ViewItem } from '../../lib/map/clusters'
 import { checkMapText, decodeMapPoints, talkAt, TYPES, type MapPoints, type MapText } from '../../lib/map/data'
 import { firstShown, listItemHtml, moreShown, shownToInclude } from '../../lib/map/list'
-import { budgetedYield, FIRST_BATCH, forEachInSlices, nextBatchSize } from '../../lib/map/schedule'
+import { budgetedYield } from '../../lib/map/schedule'
 import { escapeHtml, popupHtml } from '../../lib/map/popup'
 import {
   FILTER_KEYS,
   filterTalks,
-  markerPoints,
+  matchWorker,
+  workerChoices,
+  displayPositions,
   parseState,
   serialiseState,
   statusText,
@@ -37,11 +41,12 @@ import { TalkListView } from './listView'
 /** For browser tests and benchmarks: marker counts/positions and when drawing has finished. */
 export interface MapTestHook {
   map: L.Map
-  cluster: L.MarkerClusterGroup
-  /** Ids of the talks whose markers are in the cluster group (clustered or not). */
+  /** Ids of the talks the map shows with the current filter (in a cluster or alone). */
   markerIds(): string[]
   /** Where a talk's marker is drawn (display datum), or null. */
   latLngOf(id: string): { lat: number; lng: number } | null
+  /** Zooms in until the talk has a marker of its own; resolves when it is drawn. */
+  showTalk(id: string): Promise<void>
   /**
    * Resolves when the markers of the current filter are all drawn, the text (list, popups) is in
    * and the list is rendered (which waits for the list to come near the viewport).
@@ -53,7 +58,6 @@ export interface MapTestHook {
 
 declare global {
   interface Window {
-    L: typeof L
     __laomoMap?: MapTestHook
     __laomoMapReady?: Promise<void>
   }
@@ -91,9 +95,11 @@ export async function initTalkMap(): Promise<void> {
   const textUrl = container?.dataset.text
   if (!container || !pointsUrl || !textUrl || !form || !list || !scroller || !more || !partial || !status) return
 
-  // leaflet.markercluster is a UMD bundle that extends the global `L`; fetched with the data.
-  window.L = L
-  const clustering = import('leaflet.markercluster')
+  const workerBox = form.elements.namedItem('worker') as HTMLInputElement | null
+  const workerNote = form.querySelector<HTMLElement>('[data-worker-note]')
+  /** The worker box's suggestions, [slug, label] in name order, and each slug's label: set when the text is in. */
+  let choices: [string, string][] = []
+  let labels = new Map<string, string>()
   const fetchOk = async (url: string) => {
     const response = await fetch(url)
     if (!response.ok) throw new Error(`map data: ${response.status} ${response.url}`)
@@ -103,11 +109,12 @@ export async function initTalkMap(): Promise<void> {
   // first draw is done, so its parsing does not hold up the draw either.
   const textResponse = fetchOk(textUrl)
   textResponse.catch(() => undefined)
-  const columns = decodeMapPoints((await (await fetchOk(pointsUrl)).json()) as MapPoints)
+  // text() and JSON.parse: Chromium's Response.json() took half as long again on 20,000 talks.
+  const columns = decodeMapPoints(JSON.parse(await (await fetchOk(pointsUrl)).text()) as MapPoints)
   const spec = providerSpec(effectiveConfig(columns.config))
   const shifting = datumShift(spec)
   let vocab: Vocabulary = vocabularyOf(columns)
-  const [toDisplay] = await Promise.all([shifting, clustering])
+  const toDisplay = await shifting
   // Start-up is a few short tasks, not one long one: the page answers input between them.
   const breathe = budgetedYield()
   await breathe()
@@ -126,58 +133,6 @@ export async function initTalkMap(): Promise<void> {
   })
   await breathe()
 
-  // Markers go into the cluster group in batches sized to take a few milliseconds each, and the
-  // browser gets a turn between batches: no long task, with 200 talks or 20,000 (markercluster's own
-  // chunked loading checks the clock only every 200 markers). A filter change stops a draw under
-  // way and starts the new one: `drawn` resolves, and `data-ready` turns "true", only when the
-  // markers of the current filter are all in the group and painted (the list and popups may still
-  // wait for the text).
-  let drawId = 0
-  let finishDraw: (() => void) | null = null
-  let drawn = Promise.resolve()
-  const cluster = L.markerClusterGroup({ showCoverageOnHover: false, spiderfyOnMaxZoom: true, maxClusterRadius: 60 })
-  map.addLayer(cluster)
-
-  async function draw(next: L.Marker[]) {
-    const id = ++drawId
-    cluster.clearLayers()
-    let batch = FIRST_BATCH
-    for (let from = 0; from < next.length;) {
-      await breathe()
-      if (id !== drawId) return
-      const start = performance.now()
-      cluster.addLayers(next.slice(from, from + batch), true)
-      from += batch
-      batch = nextBatchSize(batch, performance.now() - start)
-    }
-    await new Promise((resolve) => requestAnimationFrame(resolve))
-    if (id !== drawId) return
-    container!.dataset.ready = 'true'
-    const finish = finishDraw
-    finishDraw = null
-    finish?.()
-  }
-
-  // Markers carry no popup or handlers of their own (cheap to create by the ten thousand): the
-  // cluster group forwards their clicks (and keyboard Enter) and one shared popup shows the talk.
-  // Their titles (accessible names) come with the text.
-  const icon = icons()
-  /** Marker of each talk (by index in the data), if it has a location. */
-  const markers: (L.Marker | undefined)[] = new Array(columns.size)
-  const talkOf = new Map<L.Marker, number>()
-  const points = markerPoints(columns, (p) => toDisplay(p, base.spec))
-  await forEachInSlices(
-    points.length,
-    (k) => {
-      const point = points[k]!
-      const marker = L.marker([point.position.lat, point.position.lng], { icon: icon[point.venueType], keyboard: true })
-      markers[point.index] = marker
-      talkOf.set(marker, point.index)
-    },
-    breathe,
-  )
-  await breathe()
-
   /** The text, once it is in; `whenText` runs what needs it then (at once when it is there). */
   let text: MapText | null = null
   let indexOfId = new Map<string, number>()
@@ -188,6 +143,105 @@ export async function initTalkMap(): Promise<void> {
     else void textApplied.then(() => run(text!))
   }
 
+  /** A talk marker's title: its accessible name. */
+  const titleOf = (t: MapText, i: number) => `${t.titles[i]}（${venueTitle(TYPES[columns.type[i]!]!)}，${t.venues[i]}）`
+
+  // `drawn` resolves, and `data-ready` turns "true", when the markers of the current filter and
+  // view are drawn and painted (the list and popups may still wait for the text).
+  let drawId = 0
+  let finishDraw: (() => void) | null = null
+  let drawn = Promise.resolve()
+  const clusters = new TalkClusters(
+    { minZoom: map.getMinZoom(), maxZoom: map.getMaxZoom() },
+    displayPositions(columns, (p) => toDisplay(p, base.spec)),
+  )
+  const layer = L.featureGroup().addTo(map)
+
+  // Markers carry no popup or handlers of their own: the layer forwards their clicks (and keyboard
+  // Enter) and one shared popup shows the talk. A talk's marker is made when a view first shows it
+  // alone, and kept; its title (accessible name) comes with the text.
+  const icon = icons()
+  /** Marker of each talk (by index in the data), once a view has shown it. */
+  const markers: (L.Marker | undefined)[] = new Array(columns.size)
+  /** What each marker on the map stands for: a talk (index) or a cluster. */
+  const shownAs = new Map<L.Marker, ViewItem>()
+  /** The markers on the map, by `key`. */
+  let onMap = new Map<string, L.Marker>()
+  const key = (item: ViewItem) => (item.kind === 'talk' ? `t${item.index}` : `c${item.id}`)
+
+  function talkMarker(index: number): L.Marker {
+    let marker = markers[index]
+    if (!marker) {
+      const position = clusters.positionOf(index)!
+      marker = L.marker([position.lat, position.lng], {
+        icon: icon[TYPES[columns.type[index]!]!],
+        keyboard: true,
+        title: text ? titleOf(text, index) : '',
+      })
+      markers[index] = marker
+    }
+    return marker
+  }
+
+  function clusterMarker(item: Extract<ViewItem, { kind: 'cluster' }>): L.Marker {
+    const size = clusterSize(item.count)
+    const side = size === 'small' ? 34 : size === 'medium' ? 40 : 46
+    return L.marker([item.position.lat, item.position.lng], {
+      icon: L.divIcon({
+        html: `<span>${clusterLabel(item.count)}</span>`,
+        className: `marker-cluster marker-cluster-${size}`,
+        iconSize: [side, side],
+      }),
+      keyboard: true,
+      title: `${item.count} 场报告会，点击放大`,
+    })
+  }
+
+  /** Puts the markers of the current view on the map, reusing those already there. */
+  function renderView() {
+    const zoom = map.getZoom()
+    const b = map.getBounds().pad(0.25)
+    const items = clusters.view([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()], zoom)
+    const next = new Map<string, L.Marker>()
+    for (const item of items) {
+      const k = key(item)
+      let marker = onMap.get(k)
+      if (!marker) {
+        marker = item.kind === 'talk' ? talkMarker(item.index) : clusterMarker(item)
+        shownAs.set(marker, item)
+      }
+      // Talks too close to tell apart (at one venue, say) sit on a ring at the top zoom, each reachable.
+      if (item.kind === 'talk')
+        marker.setLatLng(
+          item.ring
+            ? map.unproject(map.project(item.ring.centre, zoom).add(item.ring.offset), zoom)
+            : [item.position.lat, item.position.lng],
+        )
+      next.set(k, marker)
+    }
+    for (const [k, marker] of onMap) {
+      if (next.has(k)) continue
+      layer.removeLayer(marker)
+      if (shownAs.get(marker)?.kind === 'cluster') shownAs.delete(marker)
+    }
+    for (const [k, marker] of next) if (!onMap.has(k)) layer.addLayer(marker)
+    onMap = next
+  }
+
+  async function draw(next: number[]) {
+    const id = ++drawId
+    clusters.load(next)
+    renderView()
+    await new Promise((resolve) => requestAnimationFrame(resolve))
+    if (id !== drawId) return
+    container!.dataset.ready = 'true'
+    const finish = finishDraw
+    finishDraw = null
+    finish?.()
+  }
+  map.on('moveend', renderView)
+  await breathe()
+
   const popup = L.popup({ maxWidth: 300, offset: [0, -8] })
   let popupTalk: string | undefined
   function openPopup(index: number) {
@@ -197,9 +251,16 @@ export async function initTalkMap(): Promise<void> {
       .setContent(popupHtml(talkAt(columns, text!, index)))
       .openOn(map)
   }
-  cluster.on('click', (event) => {
-    const index = talkOf.get((event as L.LeafletEvent).propagatedFrom as L.Marker)
-    if (index === undefined) return
+  layer.on('click', (event) => {
+    const item = shownAs.get((event as L.LeafletEvent).propagatedFrom as L.Marker)
+    if (item?.kind === 'cluster') {
+      // Into the cluster: where it splits (its talks at one venue part at the top zoom).
+      const zoom = Math.min(map.getMaxZoom(), Math.max(clusters.expansionZoom(item.id), Math.floor(map.getZoom()) + 1))
+      map.setView([item.position.lat, item.position.lng], zoom)
+      return
+    }
+    if (item?.kind !== 'talk') return
+    const { index } = item
     // A click before the text is in opens the popup when it arrives.
     whenText((t) => {
       openPopup(index)
@@ -207,9 +268,9 @@ export async function initTalkMap(): Promise<void> {
     })
   })
   container.addEventListener('keydown', (event) => {
-    const target = (event.target as Element).closest?.('.talk-marker')
+    const target = (event.target as Element).closest?.('.talk-marker, .marker-cluster')
     if ((event.key === 'Enter' || event.key === ' ') && target) {
-      const marker = markers.find((m) => m?.getElement() === target)
+      const marker = [...onMap.values()].find((m) => m.getElement() === target)
       if (!marker) return
       event.preventDefault()
       marker.fire('click', undefined, true)
@@ -244,16 +305,11 @@ export async function initTalkMap(): Promise<void> {
   }
 
   function redraw() {
-    const next: L.Marker[] = []
-    for (const i of filtered) {
-      const marker = markers[i]
-      if (marker) next.push(marker)
-    }
     if (!finishDraw) {
       container!.dataset.ready = 'false'
       drawn = new Promise<void>((resolve) => (finishDraw = resolve))
     }
-    void draw(next)
+    void draw(filtered)
   }
 
   /** The list item of a talk, rendered now if the list shows it but has not rendered it yet. */
@@ -276,18 +332,31 @@ export async function initTalkMap(): Promise<void> {
     }
   }
 
-  /** Shows a talk's marker (zooming in or spiderfying as needed) and opens its popup. */
+  /** Shows a talk's marker (zooming in as needed) and opens its popup. */
   function reveal(id: string, focus: boolean) {
     const index = indexOfId.get(id)
-    const marker = index === undefined ? undefined : markers[index]
-    if (index === undefined || !marker) return
-    void drawn.then(() => {
-      if (state.talk !== id || !cluster.hasLayer(marker)) return
-      cluster.zoomToShowLayer(marker, () => {
-        if (state.talk !== id) return
-        if (popupTalk !== id || !map.hasLayer(popup)) openPopup(index)
-        if (focus) marker.getElement()?.focus()
-      })
+    if (index === undefined || !clusters.positionOf(index)) return
+    void drawn.then(async () => {
+      if (state.talk !== id) return
+      const marker = await showTalk(index)
+      if (!marker || state.talk !== id) return
+      if (popupTalk !== id || !map.hasLayer(popup)) openPopup(index)
+      if (focus) marker.getElement()?.focus()
+    })
+  }
+
+  /** Zooms in (and pans) until the talk has a marker of its own in view; resolves with that marker. */
+  function showTalk(index: number): Promise<L.Marker | undefined> {
+    const position = clusters.positionOf(index)
+    if (!position || !clusters.has(index)) return Promise.resolve(undefined)
+    const zoom = Math.max(map.getZoom(), clusters.zoomToShow(index, map.getZoom()))
+    const shown = () => onMap.get(`t${index}`)
+    const target = L.latLng(position.lat, position.lng)
+    if (zoom === map.getZoom() && map.getBounds().contains(target) && shown()) return Promise.resolve(shown())
+    return new Promise((resolve) => {
+      // After renderView, which listens to the same event and was registered first.
+      map.once('moveend', () => resolve(shown()))
+      map.setView(target, zoom)
     })
   }
 
@@ -304,9 +373,13 @@ export async function initTalkMap(): Promise<void> {
     if (history !== 'none') pendingTalk = undefined
 
     for (const key of FILTER_KEYS) {
-      const select = form!.elements.namedItem(key) as HTMLSelectElement | null
-      if (select) select.value = next[key] === undefined ? '' : String(next[key])
+      const control = form!.elements.namedItem(key) as HTMLSelectElement | HTMLInputElement | null
+      if (!control) continue
+      const value = next[key] === undefined ? '' : String(next[key])
+      // The worker box shows the worker's name; the others hold the URL's value.
+      control.value = control === workerBox ? (labels.get(value) ?? '') : value
     }
+    if (workerNote) workerNote.textContent = ''
     const line = statusText(matching.length)
     if (status!.textContent !== line) status!.textContent = line
 
@@ -345,13 +418,36 @@ export async function initTalkMap(): Promise<void> {
     if (from !== 'map') reveal(id, from === 'list')
   }
 
-  function readForm(): Filters {
+  /** Fills the worker box's suggestions from the text, and shows the name of a worker the URL chose. */
+  function setWorkerChoices(t: MapText) {
+    choices = workerChoices(columns.workers.map((slug, i) => [slug, t.workers[i]!] as const))
+    labels = new Map(choices)
+    form!
+      .querySelector('[data-worker-choices]')
+      ?.replaceChildren(
+        ...choices.map(([, label]) => Object.assign(document.createElement('option'), { value: label })),
+      )
+    if (workerBox && state.worker) workerBox.value = labels.get(state.worker) ?? ''
+  }
+
+  /** The filters the form shows; null while the worker box names no worker (or several). */
+  function readForm(): Filters | null {
     const params = new URLSearchParams()
     for (const key of FILTER_KEYS) {
-      const value = (form!.elements.namedItem(key) as HTMLSelectElement | null)?.value
+      const control = form!.elements.namedItem(key) as HTMLSelectElement | HTMLInputElement | null
+      const value = control && control === workerBox ? matchWorker(control.value, choices) : control?.value
+      if (value === null) return null
       if (value) params.set(key, value)
     }
     return parseState(params, vocab).state
+  }
+
+  /** Applies the form; a worker box that names no one gets a note and changes nothing. */
+  function applyForm(event: Event) {
+    const filters = readForm()
+    if (filters) apply({ ...filters, talk: state.talk }, 'push')
+    else if (workerNote && event.type === 'change')
+      workerNote.textContent = `没有找到“${workerBox!.value.trim()}”。请输入劳模姓名，或从提示中选择一位。`
   }
 
   function applyUrl() {
@@ -373,8 +469,16 @@ export async function initTalkMap(): Promise<void> {
     window.history.replaceState(null, '', `${location.pathname}${query}${location.hash}`)
   }
 
-  form.addEventListener('change', () => apply({ ...readForm(), talk: state.talk }, 'push'))
-  form.addEventListener('submit', (event) => event.preventDefault())
+  form.addEventListener('change', applyForm)
+  // A suggestion picked, or the box cleared, applies at once; typing waits for Enter or leaving the box.
+  workerBox?.addEventListener('input', (event) => {
+    const typed = workerBox.value.trim()
+    if (!typed || choices.some(([, label]) => label === typed)) applyForm(event)
+  })
+  form.addEventListener('submit', (event) => {
+    event.preventDefault()
+    applyForm(new Event('change'))
+  })
   // `reset` fires before the controls are cleared.
   form.addEventListener('reset', () => setTimeout(() => apply({}, 'push')))
   list.addEventListener('click', (event) => {
@@ -403,13 +507,13 @@ export async function initTalkMap(): Promise<void> {
     .then(
       (json) => {
         const t = checkMapText(json, columns)
-        const title = (i: number) => `${t.titles[i]}（${venueTitle(TYPES[columns.type[i]!]!)}，${t.venues[i]}）`
         markers.forEach((marker, i) => {
           if (!marker) return
-          marker.options.title = title(i)
+          marker.options.title = titleOf(t, i)
           marker.getElement()?.setAttribute('title', marker.options.title)
         })
         text = t
+        setWorkerChoices(t)
         indexOfId = new Map(t.ids.map((id, i) => [id, i]))
         vocab = { ...vocab, talks: indexOfId }
         listView.reset(firstShown(filtered.length), filtered.length)
@@ -429,15 +533,16 @@ export async function initTalkMap(): Promise<void> {
 
   window.__laomoMap = {
     map,
-    cluster,
-    markerIds: () =>
-      cluster.getLayers().flatMap((l) => {
-        const index = talkOf.get(l as L.Marker)
-        return index === undefined || !text ? [] : [text.ids[index]!]
-      }),
+    markerIds: () => (text ? clusters.indices().map((i) => text!.ids[i]!) : []),
     latLngOf: (id) => {
-      const ll = markerOf(id)?.getLatLng()
-      return ll ? { lat: ll.lat, lng: ll.lng } : null
+      const index = indexOfId.get(id)
+      const position = index === undefined ? undefined : clusters.positionOf(index)
+      return position ?? null
+    },
+    showTalk: async (id) => {
+      const index = indexOfId.get(id)
+      if (index === undefined || !(await showTalk(index))) throw new Error(`talk ${id} is not on the map`)
+      await new Promise((resolve) => requestAnimationFrame(resolve))
     },
     drawn: () => textApplied.then(() => drawn).then(() => listView.settled()),
     textLoaded: () => textApplied,

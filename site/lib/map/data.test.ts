@@ -40,6 +40,23 @@ function roundTrip(input: TalkInput[]) {
 }
 
 describe('compact map data', () => {
+  it('lists workers in the order of their names (as the worker filter suggests them), speakers intact', () => {
+    const reversed: TalkInput[] = [
+      { ...talks[0]!, speakers: [{ slug: 'wang-wu', name: '王五' }] },
+      {
+        ...talks[1]!,
+        speakers: [
+          { slug: 'zhao-liu', name: '赵六' },
+          { slug: 'chen-yi', name: '陈一' },
+        ],
+      },
+    ]
+    const { points, text, talks: decoded } = roundTrip(reversed)
+    expect(text.workers).toEqual(['陈一', '王五', '赵六'])
+    expect(points.workers).toEqual(['chen-yi', 'wang-wu', 'zhao-liu'])
+    expect(decoded.map((t) => t.speakers)).toEqual(reversed.map((t) => t.speakers))
+  })
+
   it('round-trips every field, sharing workers, prefectures and tours through lookup tables', () => {
     const { points, text, talks: decoded } = roundTrip(talks)
     expect(points.workers).toEqual(['li-si', 'wang-wu'])

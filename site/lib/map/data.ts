@@ -55,7 +55,7 @@ export interface MapPoints {
   v: 3
   config: MapConfig
   prefectures: string[]
-  /** Worker slugs (their names are in the text). */
+  /** Worker slugs (their names are in the text), in the order of their names. */
   workers: string[]
   /** Tour slugs (their titles are in the text). */
   tours: string[]
@@ -158,6 +158,11 @@ export function encodeMapData(talks: TalkInput[], config: MapConfig): { points: 
   const pref = indexer(points.prefectures)
   const worker = indexer(points.workers)
   const tour = indexer(points.tours)
+  // Workers in name order: the worker filter suggests them in this order (sorted here, at build time:
+  // a zh-CN collator costs a phone more than the whole list).
+  const named = new Map(talks.flatMap((t) => t.speakers.map((s) => [s.slug, s.name] as const)))
+  for (const [slug, name] of [...named].sort((a, b) => a[1].localeCompare(b[1], 'zh-CN')))
+    worker(slug, () => text.workers.push(name))
   for (const t of talks) {
     points.type.push(TYPES.indexOf(t.venueType))
     points.status.push(STATUSES.indexOf(t.status))

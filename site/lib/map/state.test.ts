@@ -3,7 +3,17 @@ import { describe, expect, it } from 'vitest'
 import { toDisplay } from '../../../studio/lib/map/datum'
 import { providerSpec } from '../../../studio/lib/map/providers'
 import { decodeMapPoints, encodeMapData, type TalkInput } from './data'
-import { filterTalks, markerPoints, parseState, serialiseState, statusText, vocabularyOf, type MapState } from './state'
+import {
+  displayPositions,
+  filterTalks,
+  matchWorker,
+  parseState,
+  serialiseState,
+  statusText,
+  vocabularyOf,
+  workerChoices,
+  type MapState,
+} from './state'
 
 const talk = (id: string, over: Partial<TalkInput>): TalkInput => ({
   _id: id,
@@ -74,15 +84,46 @@ describe('filtering', () => {
 })
 
 describe('marker data', () => {
-  it('has one marker per talk with a location, in WGS84 for 天地图 and GCJ-02 for Gaode', () => {
+  it('places each talk with a location, in WGS84 for 天地图 and GCJ-02 for Gaode; NaN for the others', () => {
     const tianditu = providerSpec({ provider: 'tianditu-vec', key: 'k' })
-    const wgs = markerPoints(columns, (p) => toDisplay(p, tianditu))
-    expect(wgs.map((m) => talks[m.index]!._id)).toEqual(['t1', 't2', 't4'])
-    expect(wgs[0]).toEqual({ index: 0, venueType: 'enterprise', position: { lat: 36.061, lng: 103.834 } })
+    const wgs = displayPositions(columns, (p) => toDisplay(p, tianditu))
+    const located = talks.flatMap((t, i) => (Number.isNaN(wgs.lat[i]!) ? [] : [t._id]))
+    expect(located).toEqual(['t1', 't2', 't4'])
+    expect(Number.isNaN(wgs.lng[2]!)).toBe(true)
+    expect([wgs.lat[0], wgs.lng[0]]).toEqual([36.061, 103.834])
     const gaode = providerSpec({ provider: 'gaode' })
-    const gcj = markerPoints(columns, (p) => toDisplay(p, gaode))
+    const gcj = displayPositions(columns, (p) => toDisplay(p, gaode))
     const [lng, lat] = gcoord.transform([103.834, 36.061], gcoord.WGS84, gcoord.GCJ02)
-    expect(gcj[0]!.position).toEqual({ lat, lng })
-    expect(gcj[0]!.position).not.toEqual(wgs[0]!.position)
+    expect([gcj.lat[0], gcj.lng[0]]).toEqual([lat, lng])
+    expect(gcj.lat[0]).not.toBe(wgs.lat[0])
+  })
+})
+
+describe('worker filter', () => {
+  const choices = workerChoices([
+    ['cairang-zhuoma', '才让卓玛'],
+    ['wang-li', '王丽'],
+    ['wang-li-2', '王丽'],
+    ['li-si', '李四'],
+  ])
+
+  it('labels each worker by name, adding the slug only where two share a name', () => {
+    expect(choices).toEqual([
+      ['cairang-zhuoma', '才让卓玛'],
+      ['wang-li', '王丽（wang-li）'],
+      ['wang-li-2', '王丽（wang-li-2）'],
+      ['li-si', '李四'],
+    ])
+  })
+
+  it('finds the worker a reader typed: a whole label, or a part only one label has', () => {
+    expect(matchWorker('李四', choices)).toBe('li-si')
+    expect(matchWorker(' 才让卓玛 ', choices)).toBe('cairang-zhuoma')
+    expect(matchWorker('卓玛', choices)).toBe('cairang-zhuoma')
+    expect(matchWorker('王丽（wang-li-2）', choices)).toBe('wang-li-2')
+    // Two workers answer to 王丽, none to 张三: the reader must choose.
+    expect(matchWorker('王丽', choices)).toBeNull()
+    expect(matchWorker('张三', choices)).toBeNull()
+    expect(matchWorker('  ', choices)).toBe('')
   })
 })

@@ -137,25 +137,53 @@ export function filterTalks(c: MapColumns, f: Filters): number[] {
   return out
 }
 
-export interface MarkerPoint {
-  /** The talk's index in the data. */
-  index: number
-  venueType: VenueType
-  /** Where the marker is drawn: WGS84 converted into the tiles' datum. */
-  position: LatLng
+/**
+ * The worker filter's suggestions: one per worker, labelled with the name, and with the name and
+ * slug where two workers share a name (each suggestion must say whom it picks).
+ */
+export function workerChoices(workers: readonly (readonly [slug: string, name: string])[]): [string, string][] {
+  const count = new Map<string, number>()
+  for (const [, name] of workers) count.set(name, (count.get(name) ?? 0) + 1)
+  return workers.map(([slug, name]) => [slug, count.get(name)! > 1 ? `${name}（${slug}）` : name])
+}
+
+/**
+ * The worker a reader means by what they typed into the filter: the suggestion with exactly that
+ * label, else the only one containing it; null when none or several do ('' means every worker).
+ */
+export function matchWorker(
+  typed: string,
+  choices: readonly (readonly [slug: string, label: string])[],
+): string | null {
+  const text = typed.trim()
+  if (!text) return ''
+  const exact = choices.find(([, label]) => label === text)
+  if (exact) return exact[0]
+  const containing = choices.filter(([, label]) => label.includes(text))
+  return containing.length === 1 ? containing[0]![0] : null
+}
+
+/** Where each talk's marker is drawn: WGS84 converted into the tiles' datum; NaN without a location. */
+export interface DisplayPositions {
+  lat: Float64Array
+  lng: Float64Array
 }
 
 /**
  * Marker positions for the talks that have a location, shifted by `toDisplay` into the active
  * provider's datum (`studio/lib/map/datum`'s `toDisplay` for the provider, or the identity).
+ * Columns, not an object per talk: 20,000 talks are drawn from them.
  */
-export function markerPoints(c: MapColumns, toDisplay: (point: LatLng) => LatLng): MarkerPoint[] {
-  const out: MarkerPoint[] = []
+export function displayPositions(c: MapColumns, toDisplay: (point: LatLng) => LatLng): DisplayPositions {
+  const lat = new Float64Array(c.size).fill(Number.NaN)
+  const lng = new Float64Array(c.size).fill(Number.NaN)
   for (let i = 0; i < c.size; i++) {
     if (!isLocated(c, i)) continue
-    out.push({ index: i, venueType: TYPES[c.type[i]!]!, position: toDisplay({ lat: c.lat[i]!, lng: c.lng[i]! }) })
+    const shown = toDisplay({ lat: c.lat[i]!, lng: c.lng[i]! })
+    lat[i] = shown.lat
+    lng[i] = shown.lng
   }
-  return out
+  return { lat, lng }
 }
 
 export function statusText(count: number): string {
