@@ -7,10 +7,10 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import L from 'leaflet'
 import 'leaflet/dist/leaflet.css'
+import '../lib/map/baseLayers.css'
 import { Box, Button, Card, Flex, Stack, Text, TextInput } from '@sanity/ui'
-import { GANSU_BOUNDS, PREFECTURES } from '../lib/gansu'
-import { GANSU_OUTLINE, OUTLINE_SOURCE } from '../lib/map/outline'
-import { attribution, effectiveConfig, providerSpec, type MapConfig } from '../lib/map/providers'
+import { createBaseLayers } from '../lib/map/baseLayers'
+import { effectiveConfig, providerSpec, type MapConfig } from '../lib/map/providers'
 import { searchPlaces, type Place } from '../lib/map/gazetteer'
 import { displayPoint, formatCoordinates, geopointFromDisplay, type GeopointValue } from '../lib/map/value'
 import { locationInGansu } from '../lib/validation'
@@ -31,17 +31,9 @@ const PIN_CSS = `
 .${PIN_CLASS} { background: none; border: none; }
 .${PIN_CLASS} span { display: block; width: 22px; height: 22px; margin: 0 0 0 1px; border-radius: 50% 50% 50% 0;
   background: #c62828; border: 2px solid #fff; box-shadow: 0 1px 4px rgb(0 0 0 / 45%); transform: rotate(-45deg); }
-.laomo-seat-label { background: rgb(255 255 255 / 85%); border: none; box-shadow: none; padding: 0 3px;
-  font-size: 12px; color: #333; }
-.laomo-seat-label::before { display: none; }
 `
 const pinIcon = () =>
   L.divIcon({ className: PIN_CLASS, html: '<span></span>', iconSize: [26, 26], iconAnchor: [13, 26] })
-
-const gansuBounds = L.latLngBounds(
-  [GANSU_BOUNDS.minLat, GANSU_BOUNDS.minLng],
-  [GANSU_BOUNDS.maxLat, GANSU_BOUNDS.maxLng],
-)
 
 export function LocationPicker({ value, onChange, config, readOnly = false, height = 360 }: LocationPickerProps) {
   const effective = useMemo(() => effectiveConfig(config), [config])
@@ -63,27 +55,15 @@ export function LocationPicker({ value, onChange, config, readOnly = false, heig
     if (!container) return
     const map = L.map(container, { maxZoom: 18, minZoom: 4, zoomSnap: 0.5 })
     mapRef.current = map
-    // A view first: vector layers need the map's pixel bounds when they are added.
+    // The site's base layers: the bundled outline and seats, and the configured tiles above them
+    // (dropped again if they fail to load). Drawn in the tiles' datum, like the pin.
+    const base = createBaseLayers(L, effective, (point, shownSpec) => displayPoint(point, shownSpec)!)
     const initial = displayPoint(value, spec)
     if (initial) map.setView(initial, 12)
-    else map.fitBounds(gansuBounds)
+    else map.fitBounds(base.bounds)
     map.attributionControl.setPrefix('Leaflet')
-    map.attributionControl.addAttribution(attribution(effective, OUTLINE_SOURCE))
-    for (const layer of spec.layers) {
-      L.tileLayer(layer.url, { subdomains: layer.subdomains, maxZoom: layer.maxZoom }).addTo(map)
-    }
-    // Bundled layer (and a reference outline over tiles): Gansu's outline and prefecture seats.
-    const toShown = (lat: number, lng: number) => displayPoint({ lat, lng }, spec)!
-    L.geoJSON(GANSU_OUTLINE, {
-      coordsToLatLng: ([lng, lat]) => L.latLng(toShown(lat!, lng!)),
-      style: { color: '#8d6e63', weight: 1.5, fillColor: '#fff3e0', fillOpacity: spec.layers.length ? 0 : 0.6 },
-      interactive: false,
-    }).addTo(map)
-    for (const p of PREFECTURES) {
-      L.circleMarker(toShown(p.lat, p.lng), { radius: 3, color: '#5d4037', weight: 1, interactive: false })
-        .bindTooltip(p.name, { permanent: true, direction: 'right', className: 'laomo-seat-label' })
-        .addTo(map)
-    }
+    map.attributionControl.addAttribution(base.attribution)
+    base.addTo(map)
     map.on('click', (e: L.LeafletMouseEvent) => {
       if (latest.current.readOnly) return
       latest.current.onChange(geopointFromDisplay(e.latlng, latest.current.spec))

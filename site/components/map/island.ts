@@ -11,6 +11,7 @@
  * view (pan or zoom) turns only the clusters and talks it shows into markers.
  */
 import 'leaflet/dist/leaflet.css'
+import '../../../studio/lib/map/baseLayers.css'
 import './map.css'
 import L from 'leaflet'
 import { createBaseLayers, maxZoomOf } from '../../../studio/lib/map/baseLayers'

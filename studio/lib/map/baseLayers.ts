@@ -1,6 +1,6 @@
 /**
- * Leaflet base layers of the public talk map. (The Studio's location input draws its own outline and
- * seats from the same data, styled for picking; see studio/components/LocationPicker.tsx.)
+ * Leaflet base layers of the public talk map and the Studio's location input (seat styles in
+ * `baseLayers.css`, which both import).
  *
  * The bundled layer (Gansu's outline + labelled prefecture seats) is always drawn, so the map
  * stays useful with no network; a configured tile provider is drawn above it and removed again
@@ -28,9 +28,9 @@ export interface BaseLayers {
 }
 
 /**
- * The map's max zoom: marker clustering needs one, and no tile layer sets it for the bundled layer.
+ * The talk map's max zoom: clustering needs one, and no tile layer sets it for the bundled layer.
  * The bundled layer has nothing to show below town level, and every zoom level is a level of
- * clusters to build, so it stops at 12 (about 30 m a pixel in Gansu; closer talks are spiderfied).
+ * clusters to index, so it stops at 12 (about 30 m a pixel in Gansu; closer talks sit on a ring).
  */
 export function maxZoomOf(spec: ProviderSpec): number {
   return spec.layers.length ? Math.min(...spec.layers.map((l) => l.maxZoom)) : 12
