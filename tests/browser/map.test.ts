@@ -142,6 +142,12 @@ describe('talk map', () => {
     await box.press('Enter')
     expect(await page.locator('[data-worker-note]').textContent()).toContain('没有找到“查无此人”')
     expect((await snapshot(page)).items).toBe(theirs.length)
+    expect(await box.inputValue()).toBe(name)
+    // The other filters still apply while the box holds a name nobody has.
+    await box.fill('查无此人')
+    await page.selectOption('select[name="type"]', 'school')
+    expect((await snapshot(page)).items).toBe(theirs.filter((t) => t.venueType === 'school').length)
+    await page.selectOption('select[name="type"]', '')
     // Cleared: every worker again.
     await box.fill('')
     expect((await snapshot(page)).items).toBe(213)

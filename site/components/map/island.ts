@@ -431,24 +431,32 @@ export async function initTalkMap(): Promise<void> {
     if (workerBox && state.worker) workerBox.value = labels.get(state.worker) ?? ''
   }
 
-  /** The filters the form shows; null while the worker box names no worker (or several). */
-  function readForm(): Filters | null {
+  /**
+   * The filters the form shows. A worker box that names no one (or several) keeps the worker
+   * filter as it is: the other controls still apply.
+   */
+  function readForm(): { filters: Filters; unknownWorker: string | null } {
     const params = new URLSearchParams()
+    let unknownWorker: string | null = null
     for (const key of FILTER_KEYS) {
       const control = form!.elements.namedItem(key) as HTMLSelectElement | HTMLInputElement | null
-      const value = control && control === workerBox ? matchWorker(control.value, choices) : control?.value
-      if (value === null) return null
+      let value = control?.value
+      if (control && control === workerBox) {
+        const slug = matchWorker(control.value, choices)
+        if (slug === null) unknownWorker = control.value.trim()
+        value = slug ?? state.worker
+      }
       if (value) params.set(key, value)
     }
-    return parseState(params, vocab).state
+    return { filters: parseState(params, vocab).state, unknownWorker }
   }
 
-  /** Applies the form; a worker box that names no one gets a note and changes nothing. */
+  /** Applies the form; a name the worker box does not know gets a note (after apply, which clears notes). */
   function applyForm(event: Event) {
-    const filters = readForm()
-    if (filters) apply({ ...filters, talk: state.talk }, 'push')
-    else if (workerNote && event.type === 'change')
-      workerNote.textContent = `没有找到“${workerBox!.value.trim()}”。请输入劳模姓名，或从提示中选择一位。`
+    const { filters, unknownWorker } = readForm()
+    apply({ ...filters, talk: state.talk }, 'push')
+    if (unknownWorker !== null && workerNote && event.type === 'change')
+      workerNote.textContent = `没有找到“${unknownWorker}”。请输入劳模姓名，或从提示中选择一位。`
   }
 
   function applyUrl() {
@@ -476,10 +484,8 @@ export async function initTalkMap(): Promise<void> {
     const typed = workerBox.value.trim()
     if (!typed || choices.some(([, label]) => label === typed)) applyForm(event)
   })
-  form.addEventListener('submit', (event) => {
-    event.preventDefault()
-    applyForm(new Event('change'))
-  })
+  // Enter in the worker box commits it with a change event; the form itself never submits.
+  form.addEventListener('submit', (event) => event.preventDefault())
   // `reset` fires before the controls are cleared.
   form.addEventListener('reset', () => setTimeout(() => apply({}, 'push')))
   list.addEventListener('click', (event) => {
