@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config'
 
-// Sanity's own CLI validating the schema and the bundled dataset (slow: ~1 min).
+// Slow checks (~1.5 min): Sanity's own CLI validating the schema and the bundled dataset, and whole builds
+// (from broken content; a content-only rebuild with the previous build's cache).
 export default defineConfig({
   test: {
     include: ['tests/content/**/*.test.ts'],

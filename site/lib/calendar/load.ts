@@ -1,11 +1,11 @@
 /** Reads the talks collection for the feeds (build time only). */
-import { getCollection } from 'astro:content'
+import { getCollection, type CollectionEntry } from 'astro:content'
 import { BUILD_TIME, perBuild } from '../site'
 import { buildCalendar, icsResponse } from './ics'
 import { upcomingTalks, type FeedTalk } from './feeds'
 
 /** Every feed (one per worker, prefecture and upcoming talk) starts from this list: worked out once per build. */
-export const upcomingFeedTalks: () => Promise<readonly FeedTalk[]> = perBuild(async () => {
+export const upcomingFeedTalks: () => Promise<readonly CollectionEntry<'talks'>['data'][]> = perBuild(async () => {
   const talks = (await getCollection('talks')).map((t) => t.data)
   return upcomingTalks(talks, BUILD_TIME)
 })

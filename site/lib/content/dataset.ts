@@ -10,7 +10,6 @@
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
-import * as tar from 'tar'
 
 export type SanityDocument = { _id: string; _type: string; [key: string]: unknown }
 
@@ -38,6 +37,7 @@ export async function resolveDatasetFile(input: string, cacheDir: string): Promi
     const target = path.join(cacheDir, digest)
     if (!existsSync(target)) {
       mkdirSync(target, { recursive: true })
+      const tar = await import('tar')
       await tar.x({ file: abs, cwd: target })
     }
     return findNdjson(target)

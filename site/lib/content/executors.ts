@@ -4,7 +4,7 @@
  * `LAOMO_DATASET`) dataset is queried in-process with groq-js.
  */
 import path from 'node:path'
-import { createClient, type SanityClient } from '@sanity/client'
+import type { SanityClient } from '@sanity/client'
 import { evaluate, parse } from 'groq-js'
 import { DEFAULT_DATASET, loadDatasetFile, resolveDatasetFile, type SanityDocument } from './dataset'
 
@@ -81,6 +81,8 @@ export function getContentSource(env: SourceEnv = process.env as SourceEnv): Pro
 
 async function createContentSource(env: SourceEnv): Promise<ContentSource> {
   if (env.SANITY_PROJECT_ID) {
+    // Imported only here: the client (and RxJS under it) adds ~0.25 s to every dataset-mode build.
+    const { createClient } = await import('@sanity/client')
     const client = createClient({
       projectId: env.SANITY_PROJECT_ID,
       dataset: env.SANITY_DATASET || 'production',

@@ -1,14 +1,18 @@
 import type { APIRoute, GetStaticPaths } from 'astro'
 import { PREFECTURES } from '../../../../studio/lib/gansu'
+import type { FeedTalk } from '../../../lib/calendar/feeds'
 import { feedResponse, upcomingFeedTalks } from '../../../lib/calendar/load'
+import { cacheKey } from '../../../lib/site'
 
-export const getStaticPaths = (() =>
-  PREFECTURES.map((p) => ({ params: { slug: p.slug }, props: { name: p.name } }))) satisfies GetStaticPaths
-
-export const GET: APIRoute<{ name: string }, { slug: string }> = async ({ site, props }) =>
-  feedResponse(
-    site,
-    `${props.name}劳模宣讲报告会`,
-    `${props.name}近期的劳模宣讲报告会`,
-    (await upcomingFeedTalks()).filter((t) => t.prefecture === props.name),
+export const getStaticPaths = (async () => {
+  const upcoming = await upcomingFeedTalks()
+  return Promise.all(
+    PREFECTURES.map(async (p) => {
+      const talks = upcoming.filter((t) => t.prefecture === p.name)
+      return { params: { slug: p.slug }, props: { name: p.name, talks }, cacheKey: await cacheKey({ talks }) }
+    }),
   )
+}) satisfies GetStaticPaths
+
+export const GET: APIRoute<{ name: string; talks: readonly FeedTalk[] }> = ({ site, props }) =>
+  feedResponse(site, `${props.name}劳模宣讲报告会`, `${props.name}近期的劳模宣讲报告会`, props.talks)
