@@ -61,8 +61,6 @@ export function LocationPicker({ value, onChange, config, readOnly = false, heig
     const initial = displayPoint(value, spec)
     if (initial) map.setView(initial, 12)
     else map.fitBounds(base.bounds)
-    map.attributionControl.setPrefix('Leaflet')
-    map.attributionControl.addAttribution(base.attribution)
     base.addTo(map)
     map.on('click', (e: L.LeafletMouseEvent) => {
       if (latest.current.readOnly) return

@@ -198,6 +198,17 @@ describe('LocationPicker on Gaode tiles (GCJ-02)', () => {
     await expect(page.getByText(/高德坐标换算为 WGS84/).count()).resolves.toBe(1)
     await page.context().close()
   })
+
+  it('shows the 审图号 an editor typed as text, markup and all', async () => {
+    const approval = 'GS(2026)1号<img src=x onerror="window.__injected=1">'
+    const { page, errors } = await open(`?provider=gaode&approval=${encodeURIComponent(approval)}`)
+    const credits = page.locator('.leaflet-control-attribution')
+    await expect(credits.textContent()).resolves.toContain(`审图号：${approval}`)
+    await expect(credits.locator('img').count()).resolves.toBe(0)
+    expect(await page.evaluate(() => (window as any).__injected)).toBeUndefined()
+    expect(errors).toEqual([])
+    await page.context().close()
+  })
 })
 
 describe('安排报告会 through @sanity/client', () => {

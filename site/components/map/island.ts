@@ -20,7 +20,7 @@ import { clusterLabel, clusterSize, TalkClusters, type ViewItem } from '../../li
 import { checkMapText, decodeMapPoints, talkAt, TYPES, type MapPoints, type MapText } from '../../lib/map/data'
 import { firstShown, listItemHtml, moreShown, shownToInclude } from '../../lib/map/list'
 import { budgetedYield } from '../../lib/map/schedule'
-import { escapeHtml, popupHtml } from '../../lib/map/popup'
+import { popupHtml } from '../../lib/map/popup'
 import {
   FILTER_KEYS,
   filterTalks,
@@ -123,9 +123,6 @@ export async function initTalkMap(): Promise<void> {
   const base = createBaseLayers(L, columns.config, toDisplay)
   await breathe()
   const map = L.map(container, { maxZoom: maxZoomOf(base.spec), minZoom: 4, zoomSnap: 0.5 })
-  // A plain-text prefix: Leaflet's default adds a flag icon that says nothing about the map.
-  map.attributionControl.setPrefix('Leaflet')
-  map.attributionControl.addAttribution(escapeHtml(base.attribution))
   map.fitBounds(base.bounds, { padding: [8, 8] })
   await breathe()
   base.addTo(map, () => {
@@ -164,8 +161,8 @@ export async function initTalkMap(): Promise<void> {
   const icon = icons()
   /** Marker of each talk (by index in the data), once a view has shown it. */
   const markers: (L.Marker | undefined)[] = new Array(columns.size)
-  /** What each marker on the map stands for: a talk (index) or a cluster. */
-  const shownAs = new Map<L.Marker, ViewItem>()
+  /** What each marker stands for: a talk (index) or a cluster. Weak: a cluster's entry goes with its marker. */
+  const shownAs = new WeakMap<L.Marker, ViewItem>()
   /** The markers on the map, by `key`. */
   let onMap = new Map<string, L.Marker>()
   const key = (item: ViewItem) => (item.kind === 'talk' ? `t${item.index}` : `c${item.id}`)
@@ -220,11 +217,7 @@ export async function initTalkMap(): Promise<void> {
         )
       next.set(k, marker)
     }
-    for (const [k, marker] of onMap) {
-      if (next.has(k)) continue
-      layer.removeLayer(marker)
-      if (shownAs.get(marker)?.kind === 'cluster') shownAs.delete(marker)
-    }
+    for (const [k, marker] of onMap) if (!next.has(k)) layer.removeLayer(marker)
     for (const [k, marker] of next) if (!onMap.has(k)) layer.addLayer(marker)
     onMap = next
   }

@@ -1,9 +1,9 @@
 /** The marker popup's HTML: date, venue, venue type, status, speakers; links to the talk and profiles. */
 import { titleOf, TALK_STATUSES, VENUE_TYPES } from '../../../studio/lib/vocabulary'
+import { escapeHtml } from '../../../studio/lib/html'
 import type { MapTalk } from './data'
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
-export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!)
+export { escapeHtml }
 
 export const talkPath = (id: string) => `/talks/${encodeURIComponent(id)}/`
 export const workerPath = (slug: string) => `/workers/${encodeURIComponent(slug)}/`

@@ -8,6 +8,7 @@
  * site loads Leaflet only on /map/), and so is the datum shift (gcoord is loaded only for Gaode).
  */
 import type * as Leaflet from 'leaflet'
+import { escapeHtml } from '../html'
 import { GANSU_OUTLINE, OUTLINE_SOURCE } from './outline'
 import { outlineSvg } from './outlineSvg'
 import { attribution, effectiveConfig, providerSpec, type LatLng, type MapConfig, type ProviderSpec } from './providers'
@@ -21,9 +22,11 @@ export interface BaseLayers {
   spec: ProviderSpec
   /** Gansu's extent in display coordinates, for the initial view. */
   bounds: Leaflet.LatLngBounds
-  /** Attribution text, with the provider's 审图号 when configured. */
-  attribution: string
-  /** Adds everything to the map; tiles that fail to load are removed and `onTileFailure` is called. */
+  /**
+   * Adds everything to the map, with the attribution (the provider, the outline's source and the 审图号 when
+   * configured; escaped, since editors type the 审图号); tiles that fail to load are removed and `onTileFailure`
+   * is called.
+   */
   addTo(map: Leaflet.Map, onTileFailure?: () => void): void
 }
 
@@ -90,13 +93,15 @@ export function createBaseLayers(
       )
     : null
 
+  const credits = attribution(effective, OUTLINE_SOURCE)
   return {
     bundled,
     tiles,
     spec,
     bounds,
-    attribution: attribution(effective, OUTLINE_SOURCE),
     addTo(map, onTileFailure) {
+      // A plain-text prefix: Leaflet's default adds a flag icon that says nothing about the map.
+      map.attributionControl?.setPrefix('Leaflet').addAttribution(escapeHtml(credits))
       if (!map.getPane(SEAT_LABEL_PANE)) map.createPane(SEAT_LABEL_PANE).style.zIndex = '450'
       bundled.addTo(map)
       if (!tiles) return

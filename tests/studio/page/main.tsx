@@ -48,7 +48,7 @@ function GaodeHarness() {
   return (
     <LocationPicker
       value={value}
-      config={{ provider: 'gaode' }}
+      config={{ provider: 'gaode', approval: params.get('approval') ?? undefined }}
       onChange={(v) => {
         window.__emitted.push(v)
         setValue(v ?? undefined)
