@@ -57,8 +57,9 @@ export const EXPLANATIONS = `
   store and optimised images). A content-only rebuild is what runs after an editor publishes: one document
   changed, code unchanged, the previous cache kept (the deploy pipeline restores \`cacheDir\` between builds).
   With the cache the loaders reuse unchanged entries, images are not re-optimised, and Astro's incremental build
-  (\`experimental.incrementalBuild\`) copies every talk, worker, photo and story page whose \`cacheKey\` (digests
-  of the content it shows, \`site/lib/site.ts\`) is unchanged instead of rendering it again.
+  (\`experimental.incrementalBuild\`) copies every talk, worker, photo and story page and every per-talk,
+  per-worker and per-prefecture calendar feed whose \`cacheKey\` (digests of the content it shows,
+  \`site/lib/site.ts\`) is unchanged instead of rendering it again.
 - **The embedded Studio is code-only work.** The Studio bundle at \`/studio\` depends on the schema and Studio
   code, never on documents. The deploy pipeline therefore builds it only when code changes: a publish webhook
   runs the site build with \`LAOMO_EMBED_STUDIO=0\` and copies the previous deploy's \`studio/\` folder (and its
