@@ -6,7 +6,8 @@
  */
 import { titleOf, TALK_STATUSES, VENUE_TYPES } from '../../../studio/lib/vocabulary'
 import type { MapTalk } from './data'
-import { escapeHtml, talkPath, workerPath } from './popup'
+import { escapeHtml } from '../../../studio/lib/html'
+import { talkPath, workerPath } from './popup'
 import { venueSymbolUse } from './symbols'
 
 /** Items rendered at first, and added by each "再显示". */

@@ -3,8 +3,6 @@ import { titleOf, TALK_STATUSES, VENUE_TYPES } from '../../../studio/lib/vocabul
 import { escapeHtml } from '../../../studio/lib/html'
 import type { MapTalk } from './data'
 
-export { escapeHtml }
-
 export const talkPath = (id: string) => `/talks/${encodeURIComponent(id)}/`
 export const workerPath = (slug: string) => `/workers/${encodeURIComponent(slug)}/`
 
