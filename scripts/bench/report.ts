@@ -73,10 +73,11 @@ export const EXPLANATIONS = `
   fixed costs dominate; rising means work grows faster than content.
 - **Map** weight counts gzip body bytes our server sent for the page, its scripts, styles, data and images; tiles
   (a provider's, not ours) are excluded. Draw time is read inside the page when it signals readiness
-  (\`window.__laomoMapReady\` resolves or an element gets \`data-ready\`): every talk of the filter is in the
-  cluster index and the first view's markers (clusters and single talks) are painted. The page carries the talks
-  once, in two content-hashed files: \`points.json\` (numeric columns for markers and filters, all the draw waits
-  for) and \`text.json\` (titles, dates, venues for the list and popups, parsed after the first draw).
+  (\`window.__laomoMapReady\` resolves or an element gets \`data-ready\`): the first view's markers (clusters and
+  single talks) of every talk of the filter are painted. The page carries the talks once, in two content-hashed
+  files: \`points.json\` (numeric columns for markers and filters, and the clusters of the unfiltered first view
+  worked out at build time: all the draw waits for) and \`text.json\` (titles, dates, venues for the list and
+  popups, parsed after the first draw). The page builds its own cluster index after the first view is painted.
 - **Lighthouse** uses its default mobile emulation, so performance scores include simulated throttling.
 - Run \`npm run bench -- --keep\` to keep the generated datasets, builds and build logs (in \`$LAOMO_BENCH_DIR\`,
   default a fresh \`node_modules/.cache/laomo-bench-*\` folder inside the project); \`--only build,growth,map,quality\`

@@ -189,6 +189,44 @@ describe('talk map', () => {
     }
   })
 
+  it('draws the first view from the clusters the build worked out; the index, built after, keeps every marker', async () => {
+    const context = await site.browser.newContext({ locale: 'zh-CN' })
+    const page = await context.newPage()
+    try {
+      // At the moment the map says it is drawn: was the cluster index needed for it?
+      await page.addInitScript(() => {
+        const w = window as unknown as { __indexedWhenDrawn?: boolean }
+        let ready: unknown
+        Object.defineProperty(window, '__laomoMapReady', {
+          configurable: true,
+          get: () => ready,
+          set(value: Promise<void>) {
+            ready = value
+            void value.then(() => (w.__indexedWhenDrawn = window.__laomoMap!.indexed()))
+          },
+        })
+      })
+      await page.goto(`${site.origin}/map/`)
+      const indexedWhenDrawn = () => (window as { __indexedWhenDrawn?: boolean }).__indexedWhenDrawn
+      await page.waitForFunction(() => (window as { __indexedWhenDrawn?: boolean }).__indexedWhenDrawn !== undefined)
+      expect(await page.evaluate(indexedWhenDrawn)).toBe(false)
+      const markers = '[data-talk-map] .marker-cluster, [data-talk-map] .talk-marker'
+      const first = await page.evaluate((selector) => {
+        const shown = document.querySelectorAll(selector)
+        for (const el of shown) el.setAttribute('data-first-view', '')
+        return shown.length
+      }, markers)
+      expect(first).toBeGreaterThan(3)
+      // Once the index is built, the same view drawn from it is the same markers (none replaced).
+      await page.waitForFunction(() => window.__laomoMap!.indexed())
+      await page.evaluate(() => window.__laomoMap!.map.fire('moveend'))
+      expect(await page.locator(markers).count()).toBe(first)
+      expect(await page.locator('[data-talk-map] [data-first-view]').count()).toBe(first)
+    } finally {
+      await context.close()
+    }
+  })
+
   it('names link parameters it cannot apply instead of failing', async () => {
     const { page } = await openMap(site.browser, `${site.origin}/map/?type=factory&year=1900`)
     expect(await page.locator('[data-map-ignored]').textContent()).toContain('type=factory')

@@ -8,15 +8,16 @@
  * the URL wait for the text.
  *
  * Clustering is supercluster's (`site/lib/map/clusters.ts`): each filter indexes its talks, and each
- * view (pan or zoom) turns only the clusters and talks it shows into markers.
+ * view (pan or zoom) turns only the clusters and talks it shows into markers. With no filter the
+ * first view comes from the clusters the build worked out, and the index is built once it is painted.
  */
 import 'leaflet/dist/leaflet.css'
 import '../../../studio/lib/map/baseLayers.css'
 import './map.css'
 import L from 'leaflet'
-import { createBaseLayers, maxZoomOf } from '../../../studio/lib/map/baseLayers'
+import { createBaseLayers, MAP_MIN_ZOOM, maxZoomOf } from '../../../studio/lib/map/baseLayers'
 import { effectiveConfig, providerSpec, type LatLng, type ProviderSpec } from '../../../studio/lib/map/providers'
-import { clusterLabel, clusterSize, TalkClusters, type ViewItem } from '../../lib/map/clusters'
+import { clusterLabel, clusterSize, TalkClusters, type ClusterPreview, type ViewItem } from '../../lib/map/clusters'
 import { checkMapText, decodeMapPoints, talkAt, TYPES, type MapPoints, type MapText } from '../../lib/map/data'
 import { firstShown, listItemHtml, moreShown, shownToInclude } from '../../lib/map/list'
 import { budgetedYield } from '../../lib/map/schedule'
@@ -55,6 +56,8 @@ export interface MapTestHook {
   drawn(): Promise<void>
   /** Resolves when the text is in (the list may still wait). */
   textLoaded(): Promise<void>
+  /** Whether the cluster index is built (a first view is drawn from the build's preview without it). */
+  indexed(): boolean
 }
 
 declare global {
@@ -122,7 +125,7 @@ export async function initTalkMap(): Promise<void> {
 
   const base = createBaseLayers(L, columns.config, toDisplay)
   await breathe()
-  const map = L.map(container, { maxZoom: maxZoomOf(base.spec), minZoom: 4, zoomSnap: 0.5 })
+  const map = L.map(container, { maxZoom: maxZoomOf(base.spec), minZoom: MAP_MIN_ZOOM, zoomSnap: 0.5 })
   map.fitBounds(base.bounds, { padding: [8, 8] })
   await breathe()
   base.addTo(map, () => {
@@ -222,9 +225,9 @@ export async function initTalkMap(): Promise<void> {
     onMap = next
   }
 
-  async function draw(next: number[]) {
+  async function draw(next: number[], preview?: ClusterPreview) {
     const id = ++drawId
-    clusters.load(next)
+    clusters.load(next, preview)
     renderView()
     await new Promise((resolve) => requestAnimationFrame(resolve))
     if (id !== drawId) return
@@ -232,6 +235,8 @@ export async function initTalkMap(): Promise<void> {
     const finish = finishDraw
     finishDraw = null
     finish?.()
+    // Drawn from the preview: the index the next pan or zoom needs is built once this view is painted.
+    if (!clusters.indexed) setTimeout(() => clusters.build())
   }
   map.on('moveend', renderView)
   await breathe()
@@ -303,7 +308,8 @@ export async function initTalkMap(): Promise<void> {
       container!.dataset.ready = 'false'
       drawn = new Promise<void>((resolve) => (finishDraw = resolve))
     }
-    void draw(filtered)
+    // The build's preview holds the clusters of all talks: the unfiltered view.
+    void draw(filtered, drawnFilters === '' ? columns.preview : undefined)
   }
 
   /** The list item of a talk, rendered now if the list shows it but has not rendered it yet. */
@@ -546,6 +552,7 @@ export async function initTalkMap(): Promise<void> {
     },
     drawn: () => textApplied.then(() => drawn).then(() => listView.settled()),
     textLoaded: () => textApplied,
+    indexed: () => clusters.indexed,
   }
   window.__laomoMapReady = drawn
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { clusterLabel, clusterSize, spreadOffsets, TalkClusters } from './clusters'
+import { clusterLabel, clusterSize, PREVIEW_ZOOMS, spreadOffsets, TalkClusters, type ViewItem } from './clusters'
+import { previewOf } from './preview'
 import type { DisplayPositions } from './state'
 
 const GANSU: [number, number, number, number] = [92, 32, 109, 43]
@@ -120,6 +121,75 @@ describe('TalkClusters', () => {
     expect(c.positionOf(3)).toBeUndefined()
     expect(c.positionOf(5)).toEqual(withGap[3]!.position)
     expect(c.view(GANSU, 12)).toHaveLength(5)
+  })
+})
+
+describe('ClusterPreview', () => {
+  /** `n` talks spread over Gansu (deterministic), indices from `first`. */
+  const scattered = (n: number, first: number): TalkPoint[] =>
+    Array.from({ length: n }, (_, k) => ({
+      index: first + k,
+      position: { lat: 33 + ((k * 7919) % 1000) / 100, lng: 93 + ((k * 104_729) % 1500) / 100 },
+    }))
+  const talks = [...around(lanzhou, 300), ...around(jiuquan, 40, 300), ...scattered(600, 340)]
+  const options = { minZoom: 4, maxZoom: 12 }
+  /** A preview as the page receives it: made at build time, through JSON. */
+  const shipped = () => {
+    const made = new TalkClusters(options, columnsOf(talks))
+    made.load(indicesOf(talks))
+    return JSON.parse(JSON.stringify(previewOf(made, PREVIEW_ZOOMS))) as ReturnType<typeof previewOf>
+  }
+  /** Items in a form where a cluster's position is compared to a millionth of a degree (the preview's). */
+  const comparable = (items: ViewItem[]) =>
+    items.map((v) =>
+      v.kind === 'talk'
+        ? ['talk', v.index, v.position.lat, v.position.lng]
+        : ['cluster', v.id, v.count, Math.round(v.position.lat * 1e6), Math.round(v.position.lng * 1e6)],
+    )
+
+  it('gives, at every zoom it covers, the view the index gives, and the index is built only when a view needs it', () => {
+    const preview = shipped()
+    expect(preview.zooms).toHaveLength(PREVIEW_ZOOMS[1] - PREVIEW_ZOOMS[0] + 1)
+    const live = new TalkClusters(options, columnsOf(talks))
+    live.load(indicesOf(talks))
+    const drawn = new TalkClusters(options, columnsOf(talks))
+    drawn.load(indicesOf(talks), preview)
+    const views: [number, number, number, number][] = [GANSU, [100, 34, 106, 38], [96, 38.5, 99, 41]]
+    let clustered = 0
+    for (let zoom = PREVIEW_ZOOMS[0]; zoom < PREVIEW_ZOOMS[1] + 1; zoom += 0.5)
+      for (const bounds of views) {
+        const expected = live.view(bounds, zoom)
+        clustered += expected.filter((v) => v.kind === 'cluster').length
+        expect(comparable(drawn.view(bounds, zoom))).toEqual(comparable(expected))
+      }
+    expect(clustered).toBeGreaterThan(20)
+    expect(drawn.indexed).toBe(false)
+    // Past the preview's zooms the index is built, and the ids the preview gave are the index's.
+    const [cluster] = drawn.view(GANSU, 5).filter((v) => v.kind === 'cluster')
+    if (cluster?.kind !== 'cluster') throw new Error('cluster expected')
+    expect(drawn.view(GANSU, 10).length).toBeGreaterThan(0)
+    expect(drawn.indexed).toBe(true)
+    expect(drawn.leaves(cluster.id)).toHaveLength(cluster.count)
+    expect(drawn.expansionZoom(cluster.id)).toBe(live.expansionZoom(cluster.id))
+  })
+
+  it('builds the index for a question only the index answers (a cluster’s talks, a talk’s zoom)', () => {
+    const drawn = new TalkClusters(options, columnsOf(talks))
+    drawn.load(indicesOf(talks), shipped())
+    expect(drawn.zoomToShow(0)).toBeGreaterThan(4)
+    expect(drawn.indexed).toBe(true)
+  })
+
+  it('is ignored for other talks’ zoom range, and dropped by the next load', () => {
+    const other = new TalkClusters({ minZoom: 4, maxZoom: 18 }, columnsOf(talks))
+    other.load(indicesOf(talks), shipped())
+    expect(other.view(GANSU, 6).length).toBeGreaterThan(0)
+    expect(other.indexed).toBe(true)
+    const refiltered = new TalkClusters(options, columnsOf(talks))
+    refiltered.load(indicesOf(talks), shipped())
+    refiltered.load(indicesOf(talks.slice(300, 340)))
+    expect(refiltered.view(GANSU, 6).reduce((n, v) => n + (v.kind === 'cluster' ? v.count : 1), 0)).toBe(40)
+    expect(refiltered.indexed).toBe(true)
   })
 })
 

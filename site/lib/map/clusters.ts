@@ -7,6 +7,11 @@
  * one venue, or at venues a few metres apart) are drawn on a small ring around it (`spreadOffsets`),
  * so each has a marker of its own to click, focus and open.
  *
+ * The index is built when first needed. For all talks (no filter) the build ships a preview
+ * (`./preview`): what the index shows at the low zooms a first view opens at. The map draws that
+ * view from it and builds the index once the view is painted: with 20,000 talks the index takes a
+ * few hundred milliseconds in a browser, longer than everything else the first view needs.
+ *
  * Pure: no Leaflet, no DOM.
  */
 import type { Feature, Point } from 'geojson'
@@ -43,6 +48,26 @@ export interface ClusterOptions {
 
 type TalkFeature = Feature<Point, Props>
 
+/**
+ * The index's view at some zooms, made at build time for one set of talks. Only valid for the
+ * same talks, positions and zoom range: `TalkClusters.load` uses it only when the range matches.
+ */
+export interface ClusterPreview {
+  /** The zoom range of the index it was made with. */
+  minZoom: number
+  maxZoom: number
+  /** The first zoom covered: `zooms[k]` is zoom `from + k`. */
+  from: number
+  /** Per zoom, the whole world: a lone talk as [index], a cluster as [id, count, lng, lat]. */
+  zooms: ([number] | [number, number, number, number])[][]
+}
+
+/**
+ * The zooms a first view opens at: Gansu fills the map at 4.5 on a phone and at 5.5 on any wider
+ * screen (the page's width is capped), and one more as a margin.
+ */
+export const PREVIEW_ZOOMS: readonly [number, number] = [4, 6]
+
 export class TalkClusters {
   readonly minZoom: number
   /** The map's top zoom: there every talk is its own marker. */
@@ -52,6 +77,8 @@ export class TalkClusters {
   /** supercluster's input for each located talk, made on first use and kept across filters. */
   private readonly features: (TalkFeature | undefined)[]
   private index: Supercluster<Props, Props> | null = null
+  /** Stands in for the index, at the zooms it covers, until the index is built. */
+  private preview: ClusterPreview | null = null
   private loaded: number[] = []
   private isLoaded = new Uint8Array(0)
 
@@ -65,23 +92,42 @@ export class TalkClusters {
     this.isLoaded = new Uint8Array(positions.lat.length)
   }
 
-  /** Indexes these talks (a filter's), replacing the previous ones; talks without a location are left out. */
-  load(talks: Iterable<number>): void {
-    const { lat, lng } = this.positions
-    const input: TalkFeature[] = []
+  /**
+   * Takes these talks (a filter's) in place of the previous ones; talks without a location are left
+   * out. The index is built when first needed; until then `preview` (made by `previewOf` for these
+   * talks) answers views at the zooms it covers.
+   */
+  load(talks: Iterable<number>, preview?: ClusterPreview): void {
+    const { lat } = this.positions
     this.loaded = []
     this.isLoaded.fill(0)
     for (const index of talks) {
       if (Number.isNaN(lat[index]!) || this.isLoaded[index]) continue
-      const feature = (this.features[index] ??= {
+      this.loaded.push(index)
+      this.isLoaded[index] = 1
+    }
+    this.index = null
+    const fits = preview && preview.minZoom === this.minZoom && preview.maxZoom === this.maxZoom
+    this.preview = fits ? preview : null
+  }
+
+  /** Whether the index is built (views at a preview's zooms do not need it). */
+  get indexed(): boolean {
+    return this.index !== null
+  }
+
+  /** Builds the index of the loaded talks, if it is not built yet. */
+  build(): Supercluster<Props, Props> {
+    if (this.index) return this.index
+    const { lat, lng } = this.positions
+    const input = this.loaded.map((index) => {
+      const feature: TalkFeature = (this.features[index] ??= {
         type: 'Feature',
         properties: { index },
         geometry: { type: 'Point', coordinates: [lng[index]!, lat[index]!] },
       })
-      input.push(feature)
-      this.loaded.push(index)
-      this.isLoaded[index] = 1
-    }
+      return feature
+    })
     // Leaflet's tiles are 256 px: with that extent the radius is in the map's own pixels.
     this.index = new Supercluster<Props, Props>({
       minZoom: this.minZoom,
@@ -89,6 +135,7 @@ export class TalkClusters {
       radius: this.radius,
       extent: 256,
     }).load(input)
+    return this.index
   }
 
   /** The talks indexed (the current filter's located talks), in load order. */
@@ -108,12 +155,15 @@ export class TalkClusters {
 
   /** Clusters and single talks inside `bounds` at `zoom`; at the top zoom, talks only. */
   view(bounds: Bounds, zoom: number): ViewItem[] {
-    if (!this.index) return []
+    if (!this.loaded.length) return []
     const [west, south, east, north] = bounds
     // supercluster wants longitudes in [-180, 180] and a west edge west of the east one.
     const bbox: Bounds = [Math.max(-180, west), Math.max(-90, south), Math.min(180, east), Math.min(90, north)]
+    const previewed = this.index ? undefined : this.preview?.zooms[Math.floor(zoom) - this.preview.from]
+    if (previewed) return this.fromPreview(previewed, bbox)
+    const tree = this.build()
     const top = Math.floor(zoom) >= this.maxZoom
-    return this.index.getClusters(bbox, zoom).flatMap((f): ViewItem[] => {
+    return tree.getClusters(bbox, zoom).flatMap((f): ViewItem[] => {
       const [lng, lat] = f.geometry.coordinates as [number, number]
       const p = f.properties
       if (!('cluster' in p && p.cluster)) return [this.talkItem((p as Props).index)]
@@ -125,6 +175,22 @@ export class TalkClusters {
     })
   }
 
+  /** The preview's items inside `bbox`, in the index's order. */
+  private fromPreview(items: ClusterPreview['zooms'][number], [west, south, east, north]: Bounds): ViewItem[] {
+    const inside = ({ lat, lng }: LatLng) => lng >= west && lng <= east && lat >= south && lat <= north
+    const out: ViewItem[] = []
+    for (const item of items) {
+      if (item.length === 1) {
+        const talk = this.talkItem(item[0])
+        if (inside(talk.position)) out.push(talk)
+      } else {
+        const [id, count, lng, lat] = item
+        if (inside({ lat, lng })) out.push({ kind: 'cluster', id, count, position: { lat, lng } })
+      }
+    }
+    return out
+  }
+
   /** A single talk, at its own position (not the index's rounding of it). */
   private talkItem(index: number): Extract<ViewItem, { kind: 'talk' }> {
     return { kind: 'talk', index, position: this.positionOf(index)! }
@@ -132,23 +198,25 @@ export class TalkClusters {
 
   /** The zoom at which a cluster splits (clicking it zooms there): the top zoom at most, where all do. */
   expansionZoom(clusterId: number): number {
-    return Math.min(this.maxZoom, this.index!.getClusterExpansionZoom(clusterId))
+    return Math.min(this.maxZoom, this.build().getClusterExpansionZoom(clusterId))
   }
 
   /** The talks inside a cluster. */
   leaves(clusterId: number): number[] {
-    return this.index!.getLeaves(clusterId, Infinity).map((f) => f.properties.index)
+    return this.build()
+      .getLeaves(clusterId, Infinity)
+      .map((f) => f.properties.index)
   }
 
   /** The lowest zoom from `from` on at which a talk has a marker of its own (the top zoom at most). */
   zoomToShow(index: number, from = this.minZoom): number {
     const position = this.positionOf(index)
-    if (!this.index || !position || !this.has(index)) return this.maxZoom
+    if (!position || !this.has(index)) return this.maxZoom
     const e = 1e-6
     const box: Bounds = [position.lng - e, position.lat - e, position.lng + e, position.lat + e]
+    const tree = this.build()
     for (let z = Math.max(this.minZoom, Math.floor(from)); z < this.maxZoom; z++) {
-      if (this.index.getClusters(box, z).some((f) => !('cluster' in f.properties) && f.properties.index === index))
-        return z
+      if (tree.getClusters(box, z).some((f) => !('cluster' in f.properties) && f.properties.index === index)) return z
     }
     return this.maxZoom
   }

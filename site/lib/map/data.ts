@@ -15,6 +15,7 @@
 import type { TalkStatus, VenueType } from '../../../studio/lib/vocabulary'
 import { chinaIso, chinaYear, formatChinaIso } from '../format'
 import type { MapConfig } from '../../../studio/lib/map/providers'
+import type { ClusterPreview } from './clusters'
 
 interface TalkFields {
   title: string
@@ -75,6 +76,8 @@ export interface MapPoints {
   speakers: number[]
   /** Index into `tours`, -1 for none. */
   tour: number[]
+  /** The clusters of all talks at the zooms a first view opens at (`site/lib/map/clusters.ts`). */
+  preview?: ClusterPreview
 }
 
 /** The second file: the text, in the same order as the points. */
@@ -113,6 +116,7 @@ export interface MapColumns {
   speakers: Uint32Array
   /** -1 for none. */
   tour: Int32Array
+  preview?: ClusterPreview
 }
 
 function indexer(table: string[]) {
@@ -213,6 +217,7 @@ export function decodeMapPoints(data: MapPoints): MapColumns {
     speakerStart,
     speakers: Uint32Array.from(data.speakers),
     tour: Int32Array.from(data.tour),
+    ...(data.preview ? { preview: data.preview } : {}),
   }
 }
 

@@ -3,13 +3,15 @@
  * (`encodeMapData`): /map/points.json (what markers and filters need) and /map/text.json (what
  * the list and popups need), each under a content-hashed URL the page names and preloads.
  * Outside the HTML so the page stays small and parses at once even with tens of thousands of talks;
- * the island fetches both at once and draws the markers as soon as the points are in.
+ * the island fetches both at once and draws the markers as soon as the points are in. The points
+ * carry the clusters of the first view (`./preview`).
  */
 import { createHash } from 'node:crypto'
 import { getCollection } from 'astro:content'
 import { getSettings, perBuild } from '../site'
 import { resolveMapConfig } from './config'
 import { encodeMapData, type TalkInput } from './data'
+import { firstViewPreview } from './preview'
 
 export const MAP_POINTS_PATH = '/map/points.json'
 export const MAP_TEXT_PATH = '/map/text.json'
@@ -39,6 +41,7 @@ export const mapDataJson: () => Promise<{ points: MapDataFile; text: MapDataFile
   const { config, warnings } = resolveMapConfig(await getSettings(), { ...import.meta.env, ...process.env })
   for (const warning of warnings) console.warn(`[laomo] ${warning}`)
   const { points, text } = encodeMapData(talks, config)
+  points.preview = firstViewPreview(points, config)
   return {
     points: hashed(MAP_POINTS_PATH, JSON.stringify(points)),
     text: hashed(MAP_TEXT_PATH, JSON.stringify(text)),

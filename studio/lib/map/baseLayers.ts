@@ -30,6 +30,9 @@ export interface BaseLayers {
   addTo(map: Leaflet.Map, onTileFailure?: () => void): void
 }
 
+/** The talk map's lowest zoom: all of Gansu on a phone, with room around it. */
+export const MAP_MIN_ZOOM = 4
+
 /**
  * The talk map's max zoom: clustering needs one, and no tile layer sets it for the bundled layer.
  * The bundled layer has nothing to show below town level, and every zoom level is a level of
