@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { clusterLabel, clusterSize, PREVIEW_ZOOMS, spreadOffsets, TalkClusters, type ViewItem } from './clusters'
-import { previewOf } from './preview'
+import { clusterLabel, clusterSize, spreadOffsets, TalkClusters, type ViewItem } from './clusters'
+import { PREVIEW_ZOOMS, previewOf } from './preview'
 import type { DisplayPositions } from './state'
 
 const GANSU: [number, number, number, number] = [92, 32, 109, 43]

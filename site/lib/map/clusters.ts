@@ -62,12 +62,6 @@ export interface ClusterPreview {
   zooms: ([number] | [number, number, number, number])[][]
 }
 
-/**
- * The zooms a first view opens at: Gansu fills the map at 4.5 on a phone and at 5.5 on any wider
- * screen (the page's width is capped), and one more as a margin.
- */
-export const PREVIEW_ZOOMS: readonly [number, number] = [4, 6]
-
 export class TalkClusters {
   readonly minZoom: number
   /** The map's top zoom: there every talk is its own marker. */

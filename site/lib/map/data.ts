@@ -116,6 +116,7 @@ export interface MapColumns {
   speakers: Uint32Array
   /** -1 for none. */
   tour: Int32Array
+  /** As in `MapPoints`: the unfiltered first view's clusters. */
   preview?: ClusterPreview
 }
 

@@ -1,9 +1,9 @@
 import gcoord from 'gcoord'
 import { describe, expect, it } from 'vitest'
 import { MAP_MIN_ZOOM } from '../../../studio/lib/map/baseLayers'
-import { PREVIEW_ZOOMS, TalkClusters } from './clusters'
+import { TalkClusters } from './clusters'
 import { decodeMapPoints, encodeMapData, type TalkInput } from './data'
-import { firstViewPreview } from './preview'
+import { firstViewPreview, PREVIEW_ZOOMS } from './preview'
 
 /** `n` talks within ~100 m of a place, and one talk with no location. */
 function talksAt(place: { lat: number; lng: number }, n: number): TalkInput[] {

@@ -9,9 +9,15 @@
 import { MAP_MIN_ZOOM, maxZoomOf } from '../../../studio/lib/map/baseLayers'
 import { toDisplay } from '../../../studio/lib/map/datum'
 import { effectiveConfig, providerSpec, type MapConfig } from '../../../studio/lib/map/providers'
-import { PREVIEW_ZOOMS, TalkClusters, type Bounds, type ClusterPreview } from './clusters'
+import { TalkClusters, type Bounds, type ClusterPreview } from './clusters'
 import { decodeMapPoints, type MapPoints } from './data'
 import { displayPositions, filterTalks } from './state'
+
+/**
+ * The zooms a first view opens at: Gansu fills the map at 4.5 on a phone and at 5.5 on any wider
+ * screen (the page's width is capped), and one more as a margin.
+ */
+export const PREVIEW_ZOOMS: readonly [number, number] = [4, 6]
 
 const WORLD: Bounds = [-180, -90, 180, 90]
 
