@@ -76,7 +76,7 @@ export interface MapPoints {
   speakers: number[]
   /** Index into `tours`, -1 for none. */
   tour: number[]
-  /** The clusters of all talks at the zooms a first view opens at (`site/lib/map/clusters.ts`). */
+  /** The clusters of all talks at the zooms a first view opens at (made by `./preview`). */
   preview?: ClusterPreview
 }
 
