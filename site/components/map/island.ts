@@ -17,7 +17,7 @@ import './map.css'
 import L from 'leaflet'
 import { createBaseLayers, MAP_MIN_ZOOM, maxZoomOf } from '../../../studio/lib/map/baseLayers'
 import { effectiveConfig, providerSpec, type LatLng, type ProviderSpec } from '../../../studio/lib/map/providers'
-import { clusterLabel, clusterSize, TalkClusters, type ClusterPreview, type ViewItem } from '../../lib/map/clusters'
+import { clusterLabel, clusterSize, TalkClusters, type ViewItem } from '../../lib/map/clusters'
 import { checkMapText, decodeMapPoints, talkAt, TYPES, type MapPoints, type MapText } from '../../lib/map/data'
 import { firstShown, listItemHtml, moreShown, shownToInclude } from '../../lib/map/list'
 import { budgetedYield } from '../../lib/map/schedule'
@@ -225,9 +225,10 @@ export async function initTalkMap(): Promise<void> {
     onMap = next
   }
 
-  async function draw(next: number[], preview?: ClusterPreview) {
+  async function draw(next: number[]) {
     const id = ++drawId
-    clusters.load(next, preview)
+    // The build's preview of all talks stands in for the index when the filter keeps them all.
+    clusters.load(next, columns.preview)
     renderView()
     await new Promise((resolve) => requestAnimationFrame(resolve))
     if (id !== drawId) return
@@ -308,8 +309,7 @@ export async function initTalkMap(): Promise<void> {
       container!.dataset.ready = 'false'
       drawn = new Promise<void>((resolve) => (finishDraw = resolve))
     }
-    // The build's preview holds the clusters of all talks: the unfiltered view.
-    void draw(filtered, drawnFilters === '' ? columns.preview : undefined)
+    void draw(filtered)
   }
 
   /** The list item of a talk, rendered now if the list shows it but has not rendered it yet. */

@@ -180,7 +180,7 @@ describe('ClusterPreview', () => {
     expect(drawn.indexed).toBe(true)
   })
 
-  it('is ignored for other talks’ zoom range, and dropped by the next load', () => {
+  it('is ignored for another zoom range or a filter’s talks, and dropped by the next load', () => {
     const other = new TalkClusters({ minZoom: 4, maxZoom: 18 }, columnsOf(talks))
     other.load(indicesOf(talks), shipped())
     expect(other.view(GANSU, 6).length).toBeGreaterThan(0)
@@ -190,6 +190,11 @@ describe('ClusterPreview', () => {
     refiltered.load(indicesOf(talks.slice(300, 340)))
     expect(refiltered.view(GANSU, 6).reduce((n, v) => n + (v.kind === 'cluster' ? v.count : 1), 0)).toBe(40)
     expect(refiltered.indexed).toBe(true)
+    // A filter's talks with the preview of all: the index answers.
+    const filtered = new TalkClusters(options, columnsOf(talks))
+    filtered.load(indicesOf(talks.slice(300, 340)), shipped())
+    expect(filtered.view(GANSU, 6).reduce((n, v) => n + (v.kind === 'cluster' ? v.count : 1), 0)).toBe(40)
+    expect(filtered.indexed).toBe(true)
   })
 })
 

@@ -49,8 +49,10 @@ export interface ClusterOptions {
 type TalkFeature = Feature<Point, Props>
 
 /**
- * The index's view at some zooms, made at build time for one set of talks. Only valid for the
- * same talks, positions and zoom range: `TalkClusters.load` uses it only when the range matches.
+ * The index's view at some zooms, made at build time for all located talks. Only valid for the same
+ * talks, positions and zoom range: `TalkClusters.load` uses it only when the range matches and it
+ * counts as many talks as are loaded (a filter's talks are a subset of all, so the same number means
+ * the same talks).
  */
 export interface ClusterPreview {
   /** The zoom range of the index it was made with. */
@@ -88,8 +90,8 @@ export class TalkClusters {
 
   /**
    * Takes these talks (a filter's) in place of the previous ones; talks without a location are left
-   * out. The index is built when first needed; until then `preview` (made by `previewOf` for these
-   * talks) answers views at the zooms it covers.
+   * out. The index is built when first needed; until then `preview` (made by `previewOf` for all
+   * talks) answers views at the zooms it covers, if these are all the talks.
    */
   load(talks: Iterable<number>, preview?: ClusterPreview): void {
     const { lat } = this.positions
@@ -101,7 +103,11 @@ export class TalkClusters {
       this.isLoaded[index] = 1
     }
     this.index = null
-    const fits = preview && preview.minZoom === this.minZoom && preview.maxZoom === this.maxZoom
+    const fits =
+      preview &&
+      preview.minZoom === this.minZoom &&
+      preview.maxZoom === this.maxZoom &&
+      countOf(preview) === this.loaded.length
     this.preview = fits ? preview : null
   }
 
@@ -215,6 +221,10 @@ export class TalkClusters {
     return this.maxZoom
   }
 }
+
+/** How many talks a preview was made from: its first zoom counts each once (in a cluster or alone). */
+const countOf = (preview: ClusterPreview) =>
+  (preview.zooms[0] ?? []).reduce((n, item) => n + (item.length === 1 ? 1 : item[1]), 0)
 
 /** The size class of a cluster's symbol: how many talks it holds. */
 export function clusterSize(count: number): 'small' | 'medium' | 'large' {
