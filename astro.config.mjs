@@ -4,12 +4,29 @@ import react from '@astrojs/react'
 import sanity from '@sanity/astro'
 import sitemap from '@astrojs/sitemap'
 import node from '@astrojs/node'
+import { fileURLToPath } from 'node:url'
 
 const env = process.env
 
 // The embedded Studio is the slowest part of a build and depends only on code; benchmarks and
 // content-only rebuilds can leave it out with LAOMO_EMBED_STUDIO=0.
 const embedStudio = env.LAOMO_EMBED_STUDIO !== '0'
+
+/**
+ * Vite's pre-bundled dependencies are kept in Astro's `cacheDir` (`vite/`) instead of the shared
+ * `node_modules/.vite`: the deploy pipeline keeps that one folder between builds, so a publish reuses them,
+ * a clean build (empty cacheDir) really starts clean, and another Astro project using the same node_modules
+ * (the benchmark's reference) no longer invalidates them on every alternate build.
+ * @type {import('astro').AstroIntegration}
+ */
+const viteCacheInAstroCache = {
+  name: 'laomo:vite-cache-in-astro-cache',
+  hooks: {
+    'astro:config:setup': ({ config, updateConfig }) => {
+      updateConfig({ vite: { cacheDir: fileURLToPath(new URL('vite/', config.cacheDir)) } })
+    },
+  },
+}
 
 export default defineConfig({
   site: env.LAOMO_SITE_URL || 'https://laomo.example.org',
@@ -33,6 +50,7 @@ export default defineConfig({
     remotePatterns: [{ protocol: 'https', hostname: 'cdn.sanity.io' }],
   },
   integrations: [
+    viteCacheInAstroCache,
     // Only the embedded Studio needs these two: the site reads content through site/lib/content (its own
     // Sanity client or the bundled dataset) and has no React components. Without the Studio they would
     // still inject the `sanity:client` module into every page and make Vite pre-bundle React and Sanity.

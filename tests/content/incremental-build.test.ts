@@ -1,10 +1,11 @@
 /**
  * What a publish runs: a rebuild with the previous build's cache after one talk changed. The pages and
  * calendar feeds that show the talk are written again with the new title; those that do not are copied
- * from the previous build (Astro's incremental build, keyed by site/lib/site.ts cacheKey()).
+ * from the previous build (Astro's incremental build, keyed by site/lib/site.ts cacheKey()), and Vite's
+ * pre-bundled dependencies come from the same cache.
  */
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { stripVTControlCharacters } from 'node:util'
@@ -71,12 +72,15 @@ describe('content-only rebuild', () => {
     try {
       write()
       build(dir, out, cache)
+      // Vite's pre-bundled dependencies are kept with the rest of the cache the pipeline restores.
+      expect(existsSync(path.join(cache, 'vite/deps/_metadata.json'))).toBe(true)
       const file = (rel: string) => readFileSync(path.join(out, 'client', rel), 'utf8')
       const before = file(`calendar/talks/${other._id}.ics`)
 
       edited.title = `${edited.title}（已更新）`
       write()
       const log = build(dir, out, cache)
+      expect(log, 'a publish reuses the pre-bundled dependencies').not.toContain('Re-optimizing dependencies')
       const copied = reused(log)
       // Most pages are copies: a publish renders only what changed and the lists.
       expect(copied.size).toBeGreaterThan(250)
