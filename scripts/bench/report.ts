@@ -55,8 +55,9 @@ export const EXPLANATIONS = `
   trivial pages in ~1.9 s and 3,000 in ~5.6 s here; Hugo 0.2 s and 1.1 s.
 - **Clean vs content-only.** A clean build starts from an empty Astro cache (\`cacheDir\`: content-layer data
   store, optimised images and Vite's pre-bundled dependencies). A content-only rebuild is what runs after an
-  editor publishes: one document changed, code unchanged, the previous cache kept (the deploy pipeline restores \`cacheDir\` between builds).
-  With the cache the loaders reuse unchanged entries, images are not re-optimised, and Astro's incremental build
+  editor publishes: one document changed, code unchanged, the previous cache kept (the deploy pipeline
+  restores \`cacheDir\` between builds). With the cache the loaders reuse unchanged entries, images are not
+  re-optimised, Vite's dependencies are not bundled again, and Astro's incremental build
   (\`experimental.incrementalBuild\`) copies every talk, worker, photo and story page and every per-talk,
   per-worker and per-prefecture calendar feed whose \`cacheKey\` (digests of the content it shows,
   \`site/lib/site.ts\`) is unchanged instead of rendering it again.
