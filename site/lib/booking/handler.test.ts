@@ -2,7 +2,7 @@ import { mkdtemp, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { handleSubmission, MAX_BODY_BYTES, type HandlerDeps } from './handler'
+import { handleSubmission, MAX_BODY_BYTES, MAX_DISCARDED_BYTES, type HandlerDeps } from './handler'
 import { readInbox } from './inbox'
 import { createRateLimiter, parseRateLimit } from './rate-limit'
 import { inboxStore, sanityStore, type SanityWriter } from './store'
@@ -146,6 +146,61 @@ describe('handleSubmission', () => {
     const outcome = await handleSubmission(request, deps)
     expect(outcome.status).toBe(status)
     expect((await readInbox(file)).documents).toHaveLength(0)
+  })
+
+  /** A body streamed without a length (as a script would send it), in 64 KiB chunks. */
+  function streamed(bytes: number, headers: Record<string, string> = {}) {
+    const chunk = new TextEncoder().encode('x'.repeat(64 * 1024))
+    const state = { sent: 0, cancelled: false }
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (state.sent >= bytes) return controller.close()
+        controller.enqueue(chunk)
+        state.sent += chunk.byteLength
+      },
+      cancel() {
+        state.cancelled = true
+      },
+    })
+    const request = new Request(`${ORIGIN}/api/talk-requests`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: ORIGIN, ...headers },
+      body,
+      duplex: 'half',
+    } as RequestInit)
+    return { request, state }
+  }
+
+  it('reads an oversized streamed body to its end before answering 413, so the client gets the answer', async () => {
+    const { file, deps } = await setup()
+    const { request, state } = streamed(2 * 1024 * 1024)
+    const outcome = await handleSubmission(request, deps)
+    expect(outcome.status).toBe(413)
+    // Cancelling would reset the connection while the client is still sending (EPIPE, no 413).
+    expect(state.cancelled).toBe(false)
+    expect(state.sent).toBe(2 * 1024 * 1024)
+    expect((await readInbox(file)).documents).toHaveLength(0)
+  })
+
+  it.each([
+    ['declared too long', 413, { 'content-length': String(2 * 1024 * 1024) }],
+    ['JSON', 415, { 'content-type': 'application/json' }],
+    ['foreign origin', 403, { origin: 'https://evil.example' }],
+  ])('reads the body of a request rejected before reading it (%s → %i)', async (_name, status, headers) => {
+    const { deps } = await setup()
+    const { request, state } = streamed(2 * 1024 * 1024, headers)
+    expect((await handleSubmission(request, deps)).status).toBe(status)
+    expect(state.cancelled).toBe(false)
+    expect(state.sent).toBe(2 * 1024 * 1024)
+  })
+
+  it('gives up on a streamed body beyond the discard bound', async () => {
+    const { deps } = await setup()
+    const { request, state } = streamed(MAX_BODY_BYTES + MAX_DISCARDED_BYTES + 1024 * 1024)
+    const outcome = await handleSubmission(request, deps)
+    expect(outcome.status).toBe(413)
+    expect(state.cancelled).toBe(true)
+    expect(state.sent).toBeLessThanOrEqual(MAX_BODY_BYTES + MAX_DISCARDED_BYTES + 128 * 1024)
   })
 
   it('accepts the configured public origin and a same-origin Referer', async () => {

@@ -43,7 +43,14 @@ function originOf(value: string | null): string | null {
   }
 }
 
-/** Reads at most `limit` bytes; null when the body is larger. */
+/**
+ * How much of a rejected or oversized body is read and discarded before answering. Leaving it
+ * unread resets the connection while the client is still sending, so it sees a broken pipe
+ * instead of our message; only beyond this bound is the connection given up.
+ */
+export const MAX_DISCARDED_BYTES = 8 * 1024 * 1024
+
+/** Reads the body and keeps at most `limit` bytes; null when the body is larger. */
 async function readCapped(request: Request, limit: number): Promise<string | null> {
   if (!request.body) return ''
   const reader = request.body.getReader()
@@ -53,16 +60,24 @@ async function readCapped(request: Request, limit: number): Promise<string | nul
     const { done, value } = await reader.read()
     if (done) break
     total += value.byteLength
-    if (total > limit) {
+    if (total > limit + MAX_DISCARDED_BYTES) {
       await reader.cancel().catch(() => undefined)
       return null
     }
-    chunks.push(value)
+    if (total <= limit) chunks.push(value)
   }
-  return new TextDecoder('utf-8', { fatal: false }).decode(Buffer.concat(chunks))
+  return total > limit ? null : new TextDecoder('utf-8', { fatal: false }).decode(Buffer.concat(chunks))
 }
 
 export async function handleSubmission(request: Request, deps: HandlerDeps): Promise<Outcome> {
+  const outcome = await decide(request, deps)
+  // A rejection before the body was read (wrong type, origin, declared size…) still reads it,
+  // bounded, for the same reason as an oversized one: the client must be able to see the answer.
+  if (!request.bodyUsed) await readCapped(request, 0).catch(() => undefined)
+  return outcome
+}
+
+async function decide(request: Request, deps: HandlerDeps): Promise<Outcome> {
   const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
   if (type !== 'application/x-www-form-urlencoded') {
     return reject(415, '提交格式不正确：请通过网页上的预约表单提交。')
