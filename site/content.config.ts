@@ -1,4 +1,5 @@
-import { defineCollection } from 'astro:content'
+// Not `astro:content`: content sync would load Astro's whole render runtime to read this file.
+import { defineCollection } from 'astro/content/config'
 import { groqLoader, settingsLoader } from './lib/content/loader'
 import { normalisePhoto, normaliseStory, normaliseTalk, normaliseTour, normaliseWorker } from './lib/content/normalise'
 import { PHOTOS_QUERY, STORIES_QUERY, TALKS_QUERY, TOURS_QUERY, WORKERS_QUERY } from './lib/content/queries'
