@@ -7,7 +7,8 @@ import { staticDirOf } from '../static-dir.ts'
 
 export const REPO = path.resolve(import.meta.dirname, '../..')
 const RUNNER = path.join(import.meta.dirname, 'astro-build.ts')
-const SEARCH_INDEX = path.join(REPO, 'scripts/search-index.ts')
+// The CLI that `npm run build` runs after `astro build`: a small Node wrapper that starts Pagefind's binary.
+const PAGEFIND_CLI = path.join(REPO, 'node_modules/.bin/pagefind')
 
 export interface BuildResult extends Measured {
   outDir: string
@@ -49,7 +50,7 @@ export async function astroBuild(options: BuildOptions): Promise<BuildResult> {
   const pages = countPages(staticDirOf(options.outDir))
   if (!options.searchIndex) return { ...result, outDir: options.outDir, pages, phases }
   // The second step of `npm run build`: its time adds up, its memory does not (Astro has exited).
-  const search = await measure(process.execPath, [SEARCH_INDEX, options.outDir], {
+  const search = await measure(process.execPath, [PAGEFIND_CLI, '--site', staticDirOf(options.outDir)], {
     cwd: options.root ?? REPO,
     env: process.env,
   })
