@@ -14,6 +14,8 @@ export interface BuildResult extends Measured {
   outDir: string
   pages: number
   phases: Phases
+  /** Peak memory of each step (`peakRss` is the larger): which one sets a build's memory. */
+  stepPeaks: { astro: number; search?: number }
 }
 
 export function countPages(dir: string): number {
@@ -48,7 +50,7 @@ export async function astroBuild(options: BuildOptions): Promise<BuildResult> {
   const phases = parsePhases(result.output)
   if (phases.total !== undefined) phases.startup = Math.max(0, result.ms - phases.total)
   const pages = countPages(staticDirOf(options.outDir))
-  if (!options.searchIndex) return { ...result, outDir: options.outDir, pages, phases }
+  if (!options.searchIndex) return { ...result, outDir: options.outDir, pages, phases, stepPeaks: { astro: result.peakRss } }
   // The second step of `npm run build`: its time adds up, its memory does not (Astro has exited).
   const search = await measure(process.execPath, [PAGEFIND_CLI, '--site', staticDirOf(options.outDir)], {
     cwd: options.root ?? REPO,
@@ -65,6 +67,7 @@ export async function astroBuild(options: BuildOptions): Promise<BuildResult> {
     outDir: options.outDir,
     pages,
     phases,
+    stepPeaks: { astro: result.peakRss, search: search.peakRss },
   }
 }
 

@@ -324,6 +324,14 @@ await section('growth', async () => {
     if (factor !== base && growth.median > content)
       notes.push(`At ${factor}× the build time grew ${ratio(growth.median)}: faster than the content.`)
     if (peak.max > 2 * GIB) notes.push(`At ${factor}× peak memory reached ${mib(peak.max)} (goal ≤ 2 GiB at 50×).`)
+    if (factor !== base) {
+      const step = (pick: (x: BuildResult) => number | undefined) =>
+        formatSummary(sum([...cs, ...rs].map((x) => pick(x) ?? Number.NaN)), mib)
+      notes.push(
+        `At ${factor}× peak memory by step: astro build ${step((x) => x.stepPeaks.astro)}, ` +
+          `search index ${step((x) => x.stepPeaks.search)}.`,
+      )
+    }
   }
   const largest = GROWTH.at(-1)!
   if (!QUICK && largest >= 50) {
