@@ -50,7 +50,8 @@ export async function astroBuild(options: BuildOptions): Promise<BuildResult> {
   const phases = parsePhases(result.output)
   if (phases.total !== undefined) phases.startup = Math.max(0, result.ms - phases.total)
   const pages = countPages(staticDirOf(options.outDir))
-  if (!options.searchIndex) return { ...result, outDir: options.outDir, pages, phases, stepPeaks: { astro: result.peakRss } }
+  if (!options.searchIndex)
+    return { ...result, outDir: options.outDir, pages, phases, stepPeaks: { astro: result.peakRss } }
   // The second step of `npm run build`: its time adds up, its memory does not (Astro has exited).
   const search = await measure(process.execPath, [PAGEFIND_CLI, '--site', staticDirOf(options.outDir)], {
     cwd: options.root ?? REPO,
