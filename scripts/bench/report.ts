@@ -68,8 +68,8 @@ export const EXPLANATIONS = `
   rebuilt on pushes that touch \`studio/\` or \`sanity.config.ts\`). Both rows are measured above, so the cost of
   not doing this is visible.
 - **A site build is both steps of \`npm run build\`**: \`astro build\`, then the Pagefind index of the output
-  (Pagefind's CLI with \`pagefind.yml\`, the "search" phase). Wall time is their sum; peak memory is the larger of the two
-  processes' peaks (the second starts after the first has exited).
+  (Pagefind's CLI with \`pagefind.yml\`, the "search" phase). Wall time is their sum; peak memory is the larger
+  of the two processes' peaks (the second starts after the first has exited).
 - **Growth** builds leave out the Studio (constant in content). Time per talk falling as the scale rises means
   fixed costs dominate; rising means work grows faster than content.
 - **Map** weight counts gzip body bytes our server sent for the page, its scripts, styles, data and images; tiles
