@@ -38,7 +38,12 @@ export default defineConfig({
   output: 'static',
   adapter: node({ mode: 'standalone' }),
   trailingSlash: 'ignore',
-  build: { format: 'directory' },
+  build: {
+    format: 'directory',
+    // In a publish most pages are copied from the incremental-build cache (below): file copies, not
+    // rendering. One page at a time leaves the main thread waiting on each copy; four overlap them.
+    concurrency: 4,
+  },
   experimental: {
     // Pages whose getStaticPaths() returns a `cacheKey` (site/lib/site.ts cacheKey()) are copied from the
     // previous build when neither their content nor their code changed: a publish re-renders only what it
