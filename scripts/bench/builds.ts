@@ -7,8 +7,8 @@ import { staticDirOf } from '../static-dir.ts'
 
 export const REPO = path.resolve(import.meta.dirname, '../..')
 const RUNNER = path.join(import.meta.dirname, 'astro-build.ts')
-// The CLI that `npm run build` runs after `astro build`: a small Node wrapper that starts Pagefind's binary.
-const PAGEFIND_CLI = path.join(REPO, 'node_modules/.bin/pagefind')
+// The second step of `npm run build`: Pagefind's index, kept in the build's cacheDir between builds.
+const SEARCH_INDEX = path.join(REPO, 'scripts/search-index.ts')
 
 export interface BuildResult extends Measured {
   outDir: string
@@ -53,7 +53,7 @@ export async function astroBuild(options: BuildOptions): Promise<BuildResult> {
   if (!options.searchIndex)
     return { ...result, outDir: options.outDir, pages, phases, stepPeaks: { astro: result.peakRss } }
   // The second step of `npm run build`: its time adds up, its memory does not (Astro has exited).
-  const search = await measure(process.execPath, [PAGEFIND_CLI, '--site', staticDirOf(options.outDir)], {
+  const search = await measure(process.execPath, [SEARCH_INDEX, options.outDir, options.cacheDir], {
     cwd: options.root ?? REPO,
     env: process.env,
   })

@@ -1,0 +1,159 @@
+/**
+ * The second step of `npm run build`: Pagefind's search index of the built pages (`pagefind.yml` says which).
+ *
+ *   node scripts/search-index.ts [outDir] [cacheDir]   (defaults: $LAOMO_OUT_DIR or dist, node_modules/.astro)
+ *
+ * Pagefind names its index chunks and page fragments after their content and does not write a file that
+ * already exists. Astro empties the output on every build, so Pagefind writes into `<cacheDir>/pagefind`
+ * instead (the deploy pipeline keeps `cacheDir` between builds): a publish then writes only the fragments of
+ * the pages that changed. Files the new index no longer names are removed, and the bundle is put into the
+ * output, content-named files as hard links (their contents never change).
+ *
+ * It runs after `astro build` has exited, so the two never hold their memory at once.
+ */
+import { spawnSync } from 'node:child_process'
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
+import { createRequire } from 'node:module'
+import { arch } from 'node:os'
+import path from 'node:path'
+import { gunzipSync } from 'node:zlib'
+import { staticDirOf } from './static-dir.ts'
+
+/** Folders of content-named files: the index chunks, one fragment per page, filter chunks. */
+const CONTENT_NAMED_DIRS = ['fragment', 'index', 'filter']
+/** Left in the cache while Pagefind writes: a run that died half-way is not trusted by the next one. */
+const INCOMPLETE = '.incomplete'
+
+/** The names (`<language>_<hash>`) of every chunk and fragment the index in `bundle` refers to. */
+export function referencedNames(bundle: string): Set<string> {
+  const entry = JSON.parse(readFileSync(path.join(bundle, 'pagefind-entry.json'), 'utf8')) as {
+    languages: Record<string, { hash: string }>
+  }
+  const names = new Set<string>()
+  for (const [language, { hash }] of Object.entries(entry.languages)) {
+    names.add(hash)
+    // The meta file: gzip of a signature and CBOR; the names are CBOR text strings. Each is read with the
+    // length its CBOR header gives, so neighbouring bytes that happen to be hex digits are never taken in.
+    const meta = gunzipSync(readFileSync(path.join(bundle, `pagefind.${hash}.pf_meta`))).toString('latin1')
+    const prefix = `${language}_`
+    for (let at = meta.indexOf(prefix); at !== -1; at = meta.indexOf(prefix, at + 1)) {
+      const header = meta.charCodeAt(at - 1)
+      const length =
+        header >= 0x60 && header <= 0x77 ? header - 0x60 : meta.charCodeAt(at - 2) === 0x78 ? header : undefined
+      if (length !== undefined) names.add(meta.slice(at, at + length))
+    }
+  }
+  return names
+}
+
+/** Removes chunks, fragments and meta files the current index does not refer to; returns how many. */
+export function pruneBundle(bundle: string): number {
+  const keep = referencedNames(bundle)
+  // One fragment per page: if the meta file no longer reads as expected (a Pagefind upgrade), stop here
+  // rather than remove files the index needs.
+  const entry = JSON.parse(readFileSync(path.join(bundle, 'pagefind-entry.json'), 'utf8')) as {
+    languages: Record<string, { page_count: number }>
+  }
+  const pages = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0)
+  const fragments = readdirSync(path.join(bundle, 'fragment')).filter((f) => keep.has(f.replace(/\.[^.]+$/, '')))
+  if (fragments.length !== pages)
+    throw new Error(
+      `The search index names ${fragments.length} page fragments for ${pages} pages: Pagefind's meta file was not ` +
+        `read correctly, so nothing was removed. Delete ${bundle} and build again.`,
+    )
+  let removed = 0
+  const remove = (file: string) => {
+    rmSync(file)
+    removed++
+  }
+  for (const dir of CONTENT_NAMED_DIRS) {
+    const full = path.join(bundle, dir)
+    if (!existsSync(full)) continue
+    for (const file of readdirSync(full)) if (!keep.has(file.replace(/\.[^.]+$/, ''))) remove(path.join(full, file))
+  }
+  for (const file of readdirSync(bundle)) {
+    const meta = /^pagefind\.(.+)\.pf_meta$/.exec(file)
+    if (meta && !keep.has(meta[1]!)) remove(path.join(bundle, file))
+  }
+  return removed
+}
+
+/** Puts the bundle into the site: content-named files as hard links (copies across file systems), the rest copied. */
+export function placeBundle(bundle: string, target: string): void {
+  rmSync(target, { recursive: true, force: true })
+  const place = (from: string, to: string, contentNamed: boolean) => {
+    mkdirSync(to, { recursive: true })
+    for (const entry of readdirSync(from, { withFileTypes: true })) {
+      if (entry.name === INCOMPLETE) continue
+      const src = path.join(from, entry.name)
+      const dst = path.join(to, entry.name)
+      if (entry.isDirectory()) place(src, dst, CONTENT_NAMED_DIRS.includes(entry.name))
+      else if (contentNamed || entry.name.endsWith('.pf_meta')) {
+        try {
+          linkSync(src, dst)
+        } catch {
+          copyFileSync(src, dst)
+        }
+      } else copyFileSync(src, dst)
+    }
+  }
+  place(bundle, target, false)
+}
+
+/**
+ * Pagefind's extended binary (the one that segments Chinese), found where its npm wrapper finds it. Starting it
+ * directly saves the wrapper's own Node start-up, ~50 ms of every build.
+ */
+export function pagefindBinary(): string {
+  if (process.env.PAGEFIND_EXTENDED_BINARY_PATH) return process.env.PAGEFIND_EXTENDED_BINARY_PATH
+  const platform = process.platform === 'win32' ? 'windows' : process.platform
+  const executable = platform === 'windows' ? 'pagefind_extended.exe' : 'pagefind_extended'
+  return createRequire(import.meta.url).resolve(`@pagefind/${platform}-${arch()}/bin/${executable}`)
+}
+
+/** Indexes the site in `outDir` into `<cacheDir>/pagefind` and puts the bundle into the site; Pagefind's log. */
+export function buildSearchIndex(outDir: string, cacheDir: string): { log: string; removed: number } {
+  const site = staticDirOf(outDir)
+  const bundle = path.resolve(cacheDir, 'pagefind')
+  // A run that died half-way may have left a truncated file under a name Pagefind would then skip.
+  if (existsSync(path.join(bundle, INCOMPLETE))) rmSync(bundle, { recursive: true, force: true })
+  mkdirSync(bundle, { recursive: true })
+  writeFileSync(path.join(bundle, INCOMPLETE), '')
+  const run = spawnSync(pagefindBinary(), ['--site', site, '--output-path', bundle], {
+    encoding: 'utf8',
+  })
+  const log = `${run.stdout ?? ''}${run.stderr ?? ''}`
+  if (run.status !== 0) {
+    rmSync(bundle, { recursive: true, force: true })
+    throw new Error(
+      `Pagefind failed (${run.error?.message ?? `exit ${run.status ?? run.signal}`}); the search index was not built.\n${log}`,
+    )
+  }
+  rmSync(path.join(bundle, INCOMPLETE))
+  const removed = pruneBundle(bundle)
+  placeBundle(bundle, path.join(site, 'pagefind'))
+  return { log, removed }
+}
+
+if (import.meta.main) {
+  const [outDir = process.env.LAOMO_OUT_DIR || 'dist', cacheDir = 'node_modules/.astro'] = process.argv.slice(2)
+  try {
+    const { log, removed } = buildSearchIndex(outDir, cacheDir)
+    process.stdout.write(log)
+    console.log(
+      `Search index kept in ${path.join(cacheDir, 'pagefind')}; ${removed} file(s) of the previous one removed.`,
+    )
+  } catch (error) {
+    console.error((error as Error).message)
+    process.exit(1)
+  }
+}
