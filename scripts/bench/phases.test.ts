@@ -22,6 +22,29 @@ const LOG = `01:32:37 [content] Syncing content
 01:32:50 [build] 32 page(s) built in 14.74s
 01:32:50 [build] Complete!`
 
+// The same build with the Node adapter (the booking endpoint): Astro names the steps differently.
+const ADAPTER_LOG = `02:51:10 [types] Generated 206ms
+02:51:10 [build] adapter: @astrojs/node
+02:51:10 [build] Collecting build info...
+02:51:10 [build] ✓ Completed in 258ms.
+02:51:10 [build] Building server entrypoints...
+02:51:10 [vite] ✓ built in 387ms
+02:51:11 [vite] ✓ built in 247ms
+02:51:11 [vite] ✓ built in 145ms
+
+ prerendering static routes 
+02:51:11   ├─ /404.html (+34ms) 
+02:51:11   ├─ /talks/talk-212/index.html (restored)
+02:51:12 ✓ Completed in 656ms.
+
+ generating optimized images 
+02:51:12 ✓ Completed in 265ms.
+
+02:51:12 [build] Rearranging server assets...
+02:51:12 [build] ✓ Completed in 1.74s.
+02:51:12 [build] Server built in 2.01s
+02:51:12 [build] Complete!`
+
 describe('parsePhases', () => {
   it('splits a build log into sync, bundle (all Vite builds), render, images and total', () => {
     const p = parsePhases(LOG)
@@ -31,6 +54,17 @@ describe('parsePhases', () => {
     expect(p.render).toBe(198)
     expect(p.images).toBe(60)
     expect(p.total).toBe(14740)
+  })
+
+  it('reads the same phases from a build with an adapter (prerendering, "Server built in")', () => {
+    expect(parsePhases(ADAPTER_LOG)).toEqual({
+      sync: 206,
+      collect: 258,
+      bundle: 779,
+      render: 656,
+      images: 265,
+      total: expect.closeTo(2010),
+    })
   })
 
   it('reads builds that take minutes', () => {

@@ -23,7 +23,8 @@ export function parseDuration(text: string): number | null {
 
 const HEADINGS: [RegExp, Phase][] = [
   [/Collecting build info/, 'collect'],
-  [/generating static routes/, 'render'],
+  // "prerendering" once an adapter is set (the site's booking endpoint), "generating" without one.
+  [/(?:generating|prerendering) static routes/, 'render'],
   [/generating optimized images/, 'images'],
 ]
 
@@ -40,7 +41,7 @@ export function parsePhases(log: string): Phases {
     let m: RegExpExecArray | null
     if ((m = /\[types\] Generated (.+?)\s*$/.exec(line))) add('sync', parseDuration(m[1]!))
     else if ((m = /\[vite\] ✓ built in (.+?)\s*$/.exec(line))) add('bundle', parseDuration(m[1]!))
-    else if ((m = /page\(s\) built in (.+?)\s*$/.exec(line))) add('total', parseDuration(m[1]!))
+    else if ((m = /(?:page\(s\)|Server) built in (.+?)\s*$/.exec(line))) add('total', parseDuration(m[1]!))
     else if ((m = /✓ Completed in (.+?)\.?\s*$/.exec(line)) && heading) {
       add(heading, parseDuration(m[1]!))
       heading = null
