@@ -241,8 +241,10 @@ await section('build', async () => {
     notes.push(
       `The ${label} misses ≤ 1.5× (${ratio(q.median)}). Extra time over the reference, by phase: ` +
         (excess.map(([p, ms]) => `${p} +${seconds(ms)}`).join(', ') || 'none above 0.1 s (start-up and noise)') +
-        '. sync = content layer (loaders, GROQ, zod, image metadata) and types; bundle = Vite builds of the ' +
-        'site code; render = page generation; images = sharp optimisation.',
+        '. startup = Node, Astro and the config loading before Astro starts its clock; sync = content layer ' +
+        '(loaders, GROQ, zod, image metadata) and types; bundle = Vite builds of the site code; render = page ' +
+        'generation (or copying from the incremental-build cache); images = sharp optimisation (or copying ' +
+        'cached variants); search = the Pagefind step.',
     )
   }
   return {
