@@ -68,7 +68,7 @@ export const EXPLANATIONS = `
   rebuilt on pushes that touch \`studio/\` or \`sanity.config.ts\`). Both rows are measured above, so the cost of
   not doing this is visible.
 - **A site build is both steps of \`npm run build\`**: \`astro build\`, then the Pagefind index of the output
-  (\`scripts/search-index.ts\`: Pagefind's CLI with \`pagefind.yml\`, the "search" phase). Wall time is their
+  (\`scripts/search-index.ts\`: Pagefind with \`pagefind.yml\`, the "search" phase). Wall time is their
   sum; peak memory is the larger of the two processes' peaks (the second starts after the first has exited).
   The index is kept in \`cacheDir\` with the rest of the cache, so a content-only rebuild rewrites only the
   fragments of the pages that changed; a clean build writes all of them.
