@@ -4,7 +4,17 @@
  * and an interrupted run is not reused.
  */
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
@@ -69,6 +79,9 @@ describe('search index step', () => {
   it('after a page changed, leaves exactly what a fresh index would and drops what the old one needed', () => {
     buildSearchIndex(out(), cache())
     const before = new Set(files(bundle()).keys())
+    // Backdate the kept files: any that Pagefind writes again gets a new modification time.
+    const past = new Date('2020-01-01T00:00:00Z')
+    for (const f of before) utimesSync(path.join(bundle(), f), past, past)
     // A publish: the output is emptied and written again, one page with new text.
     rmSync(out(), { recursive: true })
     for (let i = 1; i <= 20; i++) page(`talk-${i}`, `第${i}场报告会，劳模讲述岗位故事`)
@@ -78,11 +91,17 @@ describe('search index step', () => {
     const placed = files(path.join(out(), 'client/pagefind'))
     expect(placed).toEqual(freshIndex())
     expect(removed).toBeGreaterThan(0)
-    // Fragments of unchanged pages were kept, not written again: the same inode in cache and output.
+    // The unchanged pages' fragments were not written again, and the output links to the kept files.
     const kept = [...placed.keys()].filter((f) => f.startsWith('fragment/') && before.has(f))
     expect(kept.length).toBe(19)
-    for (const f of kept)
-      expect(statSync(path.join(out(), 'client/pagefind', f)).ino).toBe(statSync(path.join(bundle(), f)).ino)
+    for (const f of kept) {
+      const inOutput = statSync(path.join(out(), 'client/pagefind', f))
+      expect(inOutput.mtime).toEqual(past)
+      expect(inOutput.ino).toBe(statSync(path.join(bundle(), f)).ino)
+    }
+    const written = [...placed.keys()].filter((f) => f.startsWith('fragment/') && !before.has(f))
+    expect(written).toHaveLength(1)
+    expect(statSync(path.join(bundle(), written[0]!)).mtime.getTime()).toBeGreaterThan(past.getTime())
     // Only referenced fragments remain: one per page.
     expect([...placed.keys()].filter((f) => f.startsWith('fragment/'))).toHaveLength(20)
     expect([...referencedNames(bundle())].filter((n) => placed.has(`fragment/${n}.pf_fragment`))).toHaveLength(20)
