@@ -33,11 +33,16 @@ const CONTENT_NAMED_DIRS = ['fragment', 'index', 'filter']
 /** Left in the cache while Pagefind writes: a run that died half-way is not trusted by the next one. */
 const INCOMPLETE = '.incomplete'
 
+interface Entry {
+  languages: Record<string, { hash: string; page_count: number }>
+}
+const readEntry = (bundle: string): Entry =>
+  JSON.parse(readFileSync(path.join(bundle, 'pagefind-entry.json'), 'utf8')) as Entry
+/** A content-named file's name without its extension: what the index refers to. */
+const stem = (file: string) => file.replace(/\.[^.]+$/, '')
+
 /** The names (`<language>_<hash>`) of every chunk and fragment the index in `bundle` refers to. */
-export function referencedNames(bundle: string): Set<string> {
-  const entry = JSON.parse(readFileSync(path.join(bundle, 'pagefind-entry.json'), 'utf8')) as {
-    languages: Record<string, { hash: string }>
-  }
+export function referencedNames(bundle: string, entry: Entry = readEntry(bundle)): Set<string> {
   const names = new Set<string>()
   for (const [language, { hash }] of Object.entries(entry.languages)) {
     names.add(hash)
@@ -57,14 +62,12 @@ export function referencedNames(bundle: string): Set<string> {
 
 /** Removes chunks, fragments and meta files the current index does not refer to; returns how many. */
 export function pruneBundle(bundle: string): number {
-  const keep = referencedNames(bundle)
+  const entry = readEntry(bundle)
+  const keep = referencedNames(bundle, entry)
   // One fragment per page: if the meta file no longer reads as expected (a Pagefind upgrade), stop here
   // rather than remove files the index needs.
-  const entry = JSON.parse(readFileSync(path.join(bundle, 'pagefind-entry.json'), 'utf8')) as {
-    languages: Record<string, { page_count: number }>
-  }
   const pages = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0)
-  const fragments = readdirSync(path.join(bundle, 'fragment')).filter((f) => keep.has(f.replace(/\.[^.]+$/, '')))
+  const fragments = readdirSync(path.join(bundle, 'fragment')).filter((f) => keep.has(stem(f)))
   if (fragments.length !== pages)
     throw new Error(
       `The search index names ${fragments.length} page fragments for ${pages} pages: Pagefind's meta file was not ` +
@@ -78,7 +81,7 @@ export function pruneBundle(bundle: string): number {
   for (const dir of CONTENT_NAMED_DIRS) {
     const full = path.join(bundle, dir)
     if (!existsSync(full)) continue
-    for (const file of readdirSync(full)) if (!keep.has(file.replace(/\.[^.]+$/, ''))) remove(path.join(full, file))
+    for (const file of readdirSync(full)) if (!keep.has(stem(file))) remove(path.join(full, file))
   }
   for (const file of readdirSync(bundle)) {
     const meta = /^pagefind\.(.+)\.pf_meta$/.exec(file)
@@ -93,7 +96,6 @@ export function placeBundle(bundle: string, target: string): void {
   const place = (from: string, to: string, contentNamed: boolean) => {
     mkdirSync(to, { recursive: true })
     for (const entry of readdirSync(from, { withFileTypes: true })) {
-      if (entry.name === INCOMPLETE) continue
       const src = path.join(from, entry.name)
       const dst = path.join(to, entry.name)
       if (entry.isDirectory()) place(src, dst, CONTENT_NAMED_DIRS.includes(entry.name))
