@@ -15,6 +15,6 @@ export default defineCliConfig({
     path: './site/lib/content/queries.ts',
     generates: './site/lib/content/sanity.types.ts',
     overloadClientMethods: false,
-    formatGeneratedCode: 'prettier',
+    formatGeneratedCode: true,
   },
 })

@@ -27,16 +27,7 @@ export const getSettings: () => Promise<Settings> = perBuild(async () => {
   return entry.data
 })
 
-export const workerPath = (slug: string) => `/workers/${slug}/`
-export const talkPath = (id: string) => `/talks/${id}/`
-export const storyPath = (slug: string) => `/stories/${slug}/`
-export const tourPath = (slug: string) => `/tours/${slug}/`
-export const photoPath = (id: string) => `/photos/${id}/`
-/** Links into the talk map (built by the map work); parameters per CONTRACTS.md. */
-export const mapPath = (params: Record<string, string> = {}) => {
-  const query = new URLSearchParams(params).toString()
-  return `/map/${query ? `?${query}` : ''}`
-}
+export { mapPath, photoPath, storyPath, talkPath, tourPath, workerPath } from './paths'
 
 /** The sharing image used when a page has none of its own (in public/). */
 export const DEFAULT_OG_IMAGE = '/og-default.png'

@@ -7,11 +7,6 @@ export interface FeedTalk extends CalendarTalk {
   speakers: { name: string; slug: string }[]
 }
 
-export const allFeedPath = '/calendar.ics'
-export const workerFeedPath = (slug: string) => `/calendar/workers/${slug}.ics`
-export const prefectureFeedPath = (slug: string) => `/calendar/prefectures/${slug}.ics`
-export const talkFeedPath = (talkId: string) => `/calendar/talks/${talkId}.ics`
-
 /** Upcoming talks (planned, or cancelled and shown as such), nearest first. */
 export function upcomingTalks<T extends FeedTalk>(talks: readonly T[], now: Date): T[] {
   return talks.filter((t) => isUpcoming(t, now)).sort((a, b) => a.startsAt.localeCompare(b.startsAt))

@@ -3,9 +3,10 @@
  * a folder holding `data.ndjson` (+ `images/`), or an export `.tar.gz` — into plain documents,
  * as the published perspective sees them.
  *
- * Image fields in that layout carry `_sanityAsset: "image@file://./images/x.jpg"` instead of an
- * asset reference. We turn each into a reference to a synthesised `sanity.imageAsset` document,
- * so the same `asset->url` projections work here and against a real Sanity project.
+ * Image and file fields in that layout carry `_sanityAsset: "image@file://./images/x.jpg"` instead
+ * of an asset reference. We turn each into a reference to a synthesised asset document (with the
+ * export's assets.json metadata), so the same `asset->…` projections work here and against a real
+ * Sanity project. System fields (`_createdAt`, `_rev` …) pass through; the queries ignore them.
  */
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs'
@@ -58,7 +59,56 @@ function subdirs(dir: string): string[] {
   return readdirSync(dir).filter((name) => statSync(path.join(dir, name)).isDirectory())
 }
 
-const ASSET_RE = /^image@file:\/\/(.+)$/
+const ASSET_RE = /^(image|file)@file:\/\/(.+)$/
+/** How `sanity dataset export` names a file: the asset's sha1, then (images) its pixel size. */
+const EXPORTED_NAME_RE = /^([0-9a-f]{40})(?:-(\d+)x(\d+))?\.(\w+)$/
+
+/** Per-asset metadata an export keeps in `assets.json` ("image-<sha1>" → metadata, dimensions …). */
+function readAssetsJson(dir: string, warnings: string[]): Record<string, Record<string, unknown>> {
+  const file = path.join(dir, 'assets.json')
+  if (!existsSync(file)) return {}
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) ?? {}
+  } catch (error) {
+    warnings.push(`assets.json: not valid JSON (${(error as Error).message}) — asset metadata ignored`)
+    return {}
+  }
+}
+
+/**
+ * The asset document the Content Lake would hold for an exported file: Sanity's own id
+ * (`image-<sha1>-<w>x<h>-<ext>`) when the file is named as an export names it, its metadata
+ * from assets.json, and a URL relative to the NDJSON file for Astro's image() helper.
+ */
+function assetDocument(
+  kind: string,
+  relative: string,
+  absolute: string,
+  dir: string,
+  meta: Record<string, Record<string, unknown>>,
+): SanityDocument {
+  const ext = path.extname(relative).slice(1).toLowerCase()
+  const exported = EXPORTED_NAME_RE.exec(path.basename(relative))
+  const [, sha1, width, height] = exported ?? []
+  const id = sha1
+    ? `${kind}-${sha1}${width ? `-${width}x${height}` : ''}-${ext}`
+    : `${kind}-${createHash('sha1').update(relative).digest('hex')}-${ext}`
+  const known = sha1 ? (meta[`${kind}-${sha1}`] ?? {}) : {}
+  const dimensions = width
+    ? { width: Number(width), height: Number(height), aspectRatio: Number(width) / Number(height) }
+    : undefined
+  const metadata = { ...(dimensions ? { dimensions } : {}), ...((known.metadata as object) ?? {}) }
+  return {
+    ...known,
+    _id: id,
+    _type: kind === 'image' ? 'sanity.imageAsset' : 'sanity.fileAsset',
+    // Relative to the NDJSON file: Astro's image() resolves it against the entry's filePath.
+    url: toRelativeUrl(dir, absolute),
+    path: absolute,
+    extension: ext,
+    ...(Object.keys(metadata).length ? { metadata } : {}),
+  }
+}
 
 /** "./images/x.jpg" or "../other/x.jpg": always relative, as Astro's image() expects. */
 function toRelativeUrl(dir: string, absolute: string): string {
@@ -71,6 +121,7 @@ export function parseDataset(file: string, text: string): LoadedDataset {
   const warnings: string[] = []
   const assets = new Map<string, SanityDocument>()
   const dir = path.dirname(file)
+  const meta = readAssetsJson(dir, warnings)
 
   const convertAssets = (value: unknown, docId: string, fieldPath: string): unknown => {
     if (Array.isArray(value)) return value.map((v, i) => convertAssets(v, docId, `${fieldPath}[${i}]`))
@@ -81,25 +132,15 @@ export function parseDataset(file: string, text: string): LoadedDataset {
       if (key === '_sanityAsset' && typeof v === 'string') {
         const match = ASSET_RE.exec(v)
         if (!match) continue
-        const relative = match[1]!
+        const [, kind, relative] = match as unknown as [string, string, string]
         const absolute = path.resolve(dir, relative)
         if (!existsSync(absolute)) {
-          warnings.push(`${docId}: ${fieldPath || 'image'} points to missing file ${relative}`)
+          warnings.push(`${docId}: ${fieldPath || kind} points to missing file ${relative}`)
           continue
         }
-        const ext = path.extname(relative).slice(1).toLowerCase()
-        const id = `image-${createHash('sha1').update(relative).digest('hex')}-${ext}`
-        if (!assets.has(id)) {
-          assets.set(id, {
-            _id: id,
-            _type: 'sanity.imageAsset',
-            // Relative to the NDJSON file: Astro's image() resolves it against the entry's filePath.
-            url: toRelativeUrl(dir, absolute),
-            path: absolute,
-            extension: ext,
-          })
-        }
-        out.asset = { _type: 'reference', _ref: id }
+        const asset = assetDocument(kind, relative, absolute, dir, meta)
+        if (!assets.has(asset._id)) assets.set(asset._id, asset)
+        out.asset = { _type: 'reference', _ref: asset._id }
         continue
       }
       out[key] = convertAssets(v, docId, fieldPath ? `${fieldPath}.${key}` : key)

@@ -8,10 +8,10 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Loader, LoaderContext } from 'astro/loaders'
 import { getContentSource, type ContentSource } from './executors'
+import { applyCrops } from './crop'
 import type { Normalised } from './normalise'
 import { COUNTS_QUERY, SETTINGS_QUERY } from './queries'
 
-type Row = Record<string, unknown> & { _id: string }
 
 const DEFAULT_SETTINGS = {
   title: '劳模宣讲',
@@ -41,19 +41,21 @@ function contentCodeFingerprint(context: LoaderContext): string {
   return codeFingerprint
 }
 
-export function groqLoader(options: {
+export function groqLoader<R extends { _id: string }>(options: {
   name: string
   query: string
   params?: Record<string, unknown>
-  normalise: (row: Row) => Normalised<Record<string, unknown>>
+  normalise: (row: R) => Normalised<object>
 }): Loader {
   return {
     name: `laomo-${options.name}`,
     async load(context) {
       const { store, parseData, logger, generateDigest } = context
       const source = await getContentSource()
-      const rows = (await source.fetch<Row[] | null>(options.query, options.params ?? {})) ?? []
+      const rows = (await source.fetch<R[] | null>(options.query, options.params ?? {})) ?? []
       const filePath = entryFilePath(source, context)
+      const entryDir = source.file ? path.dirname(source.file) : undefined
+      const cropDir = fileURLToPath(new URL('laomo-crops/', context.config.cacheDir))
       // Incremental: an entry whose content digest is unchanged since the last build keeps its
       // parsed data (and processed images); only new or changed documents are parsed again.
       const seen = new Set<string>()
@@ -73,7 +75,10 @@ export function groqLoader(options: {
           continue
         }
         try {
-          const parsed = await parseData({ id: row._id, data, filePath })
+          if (entryDir)
+            for (const problem of await applyCrops(data, entryDir, cropDir))
+              logger.warn(`${options.name} ${row._id}: ${problem}`)
+          const parsed = await parseData({ id: row._id, data: data as Record<string, unknown>, filePath })
           store.set({ id: row._id, data: parsed, filePath, digest })
         } catch (error) {
           seen.delete(row._id)

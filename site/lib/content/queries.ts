@@ -1,8 +1,10 @@
 /**
  * Every GROQ query the site runs, for both executors (Sanity and the bundled dataset).
  * Values are always passed as `$params`, never interpolated. References are projected as
- * `{ "ref": _ref, "doc": @->{…} }` so the normalisers can tell a dangling reference (doc null)
- * from an empty field and warn about it by name.
+ * `{ "ref": _ref, "pending": …, "doc": @->{…} }` so the normalisers can tell a dangling reference
+ * (doc null) from an empty field, and a reference to a document not published yet (saved by the
+ * Studio with `_strengthenOnPublish`) from one to a deleted document, and warn about it by name.
+ * Result types are generated from the Studio schema by TypeGen (`npm run typegen` → sanity.types.ts).
  */
 import { defineQuery } from 'groq'
 
@@ -12,10 +14,15 @@ const IMAGE = /* groq */ `
   "src": asset->url,
   "width": asset->metadata.dimensions.width,
   "height": asset->metadata.dimensions.height,
+  crop,
+  hotspot,
   alt,
   caption,
   credit
 `
+
+/** How a reference is projected (see above). */
+const REF_META = /* groq */ `"ref": _ref, "pending": defined(_strengthenOnPublish)`
 
 const WORKER_LINK = /* groq */ `_id, name, "slug": slug.current, fictional`
 
@@ -44,8 +51,8 @@ const PHOTO = /* groq */ `
   showsMinors,
   minorsConsent,
   "image": image{ ${IMAGE} },
-  "people": people[]{ "ref": _ref, "doc": @->{ ${WORKER_LINK} } },
-  "talk": select(defined(talk) => { "ref": talk._ref, "doc": talk->{ _id, title, startsAt } })
+  "people": people[]{ ${REF_META}, "doc": @->{ ${WORKER_LINK} } },
+  "talk": select(defined(talk) => talk{ ${REF_META}, "doc": @->{ _id, title, startsAt } })
 `
 
 const PORTABLE_TEXT = /* groq */ `[]{
@@ -78,9 +85,9 @@ export const TALKS_QUERY = defineQuery(/* groq */ `*[_type == "talk"] | order(st
   status,
   audienceSize,
   summary,
-  "speakers": speakers[]{ "ref": _ref, "doc": @->{ ${WORKER_LINK} } },
-  "tour": select(defined(tour) => { "ref": tour._ref, "doc": tour->{ _id, title, "slug": slug.current } }),
-  "photos": photos[]{ "ref": _ref, "doc": @->{ _id } }
+  "speakers": speakers[]{ ${REF_META}, "doc": @->{ ${WORKER_LINK} } },
+  "tour": select(defined(tour) => tour{ ${REF_META}, "doc": @->{ _id, title, "slug": slug.current } }),
+  "photos": photos[]{ ${REF_META}, "doc": @->{ _id } }
 }`)
 
 export const PHOTOS_QUERY =
@@ -101,7 +108,7 @@ export const STORIES_QUERY = defineQuery(/* groq */ `*[_type == "story"] | order
   author,
   "mainImage": mainImage{ ${IMAGE} },
   "body": body${PORTABLE_TEXT},
-  "relatedWorkers": relatedWorkers[]{ "ref": _ref, "doc": @->{ ${WORKER_LINK} } }
+  "relatedWorkers": relatedWorkers[]{ ${REF_META}, "doc": @->{ ${WORKER_LINK} } }
 }`)
 
 /** Headline numbers, computed by the query engine rather than in page code. */

@@ -566,7 +566,7 @@ export type SETTINGS_QUERY_RESULT =
 
 // Source: site/lib/content/queries.ts
 // Variable: WORKERS_QUERY
-// Query: *[_type == "modelWorker"] | order(name asc){    _id, name, "slug": slug.current, fictional,  employer,  post,  sector,  prefecture,  summary,  honours[]{ title, level, year, awardingBody },  talkTopics,  availableForSchools,  "portrait": portrait{   "assetRef": asset._ref,  "src": asset->url,  "width": asset->metadata.dimensions.width,  "height": asset->metadata.dimensions.height,  alt,  caption,  credit },  source,  "bio": bio[]{  ...,  _type == "captionedImage" => { _type, _key,   "assetRef": asset._ref,  "src": asset->url,  "width": asset->metadata.dimensions.width,  "height": asset->metadata.dimensions.height,  alt,  caption,  credit }}}
+// Query: *[_type == "modelWorker"] | order(name asc){    _id, name, "slug": slug.current, fictional,  employer,  post,  sector,  prefecture,  summary,  honours[]{ title, level, year, awardingBody },  talkTopics,  availableForSchools,  "portrait": portrait{   "assetRef": asset._ref,  "src": asset->url,  "width": asset->metadata.dimensions.width,  "height": asset->metadata.dimensions.height,  crop,  hotspot,  alt,  caption,  credit },  source,  "bio": bio[]{  ...,  _type == "captionedImage" => { _type, _key,   "assetRef": asset._ref,  "src": asset->url,  "width": asset->metadata.dimensions.width,  "height": asset->metadata.dimensions.height,  crop,  hotspot,  alt,  caption,  credit }}}
 export type WORKERS_QUERY_RESULT = Array<{
   _id: string
   name: string
@@ -616,6 +616,8 @@ export type WORKERS_QUERY_RESULT = Array<{
     src: string | null
     width: number | null
     height: number | null
+    crop: SanityImageCrop | null
+    hotspot: SanityImageHotspot | null
     alt: string
     caption: null
     credit: string | null
@@ -645,8 +647,8 @@ export type WORKERS_QUERY_RESULT = Array<{
         _type: 'captionedImage'
         asset?: SanityImageAssetReference
         media?: unknown
-        hotspot?: SanityImageHotspot
-        crop?: SanityImageCrop
+        hotspot: SanityImageHotspot | null
+        crop: SanityImageCrop | null
         alt: string | null
         caption: string | null
         credit: string | null
@@ -660,7 +662,7 @@ export type WORKERS_QUERY_RESULT = Array<{
 
 // Source: site/lib/content/queries.ts
 // Variable: TALKS_QUERY
-// Query: *[_type == "talk"] | order(startsAt desc){  _id,  title,  startsAt,  endsAt,  venueName,  venueType,  "location": select(defined(location.lat) && defined(location.lng) => { "lat": location.lat, "lng": location.lng }),  prefecture,  county,  status,  audienceSize,  summary,  "speakers": speakers[]{ "ref": _ref, "doc": @->{ _id, name, "slug": slug.current, fictional } },  "tour": select(defined(tour) => { "ref": tour._ref, "doc": tour->{ _id, title, "slug": slug.current } }),  "photos": photos[]{ "ref": _ref, "doc": @->{ _id } }}
+// Query: *[_type == "talk"] | order(startsAt desc){  _id,  title,  startsAt,  endsAt,  venueName,  venueType,  "location": select(defined(location.lat) && defined(location.lng) => { "lat": location.lat, "lng": location.lng }),  prefecture,  county,  status,  audienceSize,  summary,  "speakers": speakers[]{ "ref": _ref, "pending": defined(_strengthenOnPublish), "doc": @->{ _id, name, "slug": slug.current, fictional } },  "tour": select(defined(tour) => tour{ "ref": _ref, "pending": defined(_strengthenOnPublish), "doc": @->{ _id, title, "slug": slug.current } }),  "photos": photos[]{ "ref": _ref, "pending": defined(_strengthenOnPublish), "doc": @->{ _id } }}
 export type TALKS_QUERY_RESULT = Array<{
   _id: string
   title: string
@@ -693,6 +695,7 @@ export type TALKS_QUERY_RESULT = Array<{
   summary: string | null
   speakers: Array<{
     ref: string
+    pending: false
     doc: {
       _id: string
       name: string
@@ -702,6 +705,7 @@ export type TALKS_QUERY_RESULT = Array<{
   }> | null
   tour: {
     ref: string
+    pending: false
     doc: {
       _id: string
       title: string
@@ -710,6 +714,7 @@ export type TALKS_QUERY_RESULT = Array<{
   }
   photos: Array<{
     ref: string
+    pending: false
     doc: {
       _id: string
     }
@@ -718,7 +723,7 @@ export type TALKS_QUERY_RESULT = Array<{
 
 // Source: site/lib/content/queries.ts
 // Variable: PHOTOS_QUERY
-// Query: *[_type == "photo"] | order(coalesce(takenAt, "0000") desc, _id asc){    _id,  caption,  alt,  credit,  takenAt,  place,  prefecture,  placeholder,  showsMinors,  minorsConsent,  "image": image{   "assetRef": asset._ref,  "src": asset->url,  "width": asset->metadata.dimensions.width,  "height": asset->metadata.dimensions.height,  alt,  caption,  credit },  "people": people[]{ "ref": _ref, "doc": @->{ _id, name, "slug": slug.current, fictional } },  "talk": select(defined(talk) => { "ref": talk._ref, "doc": talk->{ _id, title, startsAt } })}
+// Query: *[_type == "photo"] | order(coalesce(takenAt, "0000") desc, _id asc){    _id,  caption,  alt,  credit,  takenAt,  place,  prefecture,  placeholder,  showsMinors,  minorsConsent,  "image": image{   "assetRef": asset._ref,  "src": asset->url,  "width": asset->metadata.dimensions.width,  "height": asset->metadata.dimensions.height,  crop,  hotspot,  alt,  caption,  credit },  "people": people[]{ "ref": _ref, "pending": defined(_strengthenOnPublish), "doc": @->{ _id, name, "slug": slug.current, fictional } },  "talk": select(defined(talk) => talk{ "ref": _ref, "pending": defined(_strengthenOnPublish), "doc": @->{ _id, title, startsAt } })}
 export type PHOTOS_QUERY_RESULT = Array<{
   _id: string
   caption: string | null
@@ -750,12 +755,15 @@ export type PHOTOS_QUERY_RESULT = Array<{
     src: string | null
     width: number | null
     height: number | null
+    crop: SanityImageCrop | null
+    hotspot: SanityImageHotspot | null
     alt: null
     caption: null
     credit: null
   }
   people: Array<{
     ref: string
+    pending: false
     doc: {
       _id: string
       name: string
@@ -765,6 +773,7 @@ export type PHOTOS_QUERY_RESULT = Array<{
   }> | null
   talk: {
     ref: string
+    pending: false
     doc: {
       _id: string
       title: string
@@ -790,7 +799,7 @@ export type TOURS_QUERY_RESULT = Array<{
 
 // Source: site/lib/content/queries.ts
 // Variable: STORIES_QUERY
-// Query: *[_type == "story"] | order(publishedAt desc){  _id,  title,  "slug": slug.current,  publishedAt,  excerpt,  author,  "mainImage": mainImage{   "assetRef": asset._ref,  "src": asset->url,  "width": asset->metadata.dimensions.width,  "height": asset->metadata.dimensions.height,  alt,  caption,  credit },  "body": body[]{  ...,  _type == "captionedImage" => { _type, _key,   "assetRef": asset._ref,  "src": asset->url,  "width": asset->metadata.dimensions.width,  "height": asset->metadata.dimensions.height,  alt,  caption,  credit }},  "relatedWorkers": relatedWorkers[]{ "ref": _ref, "doc": @->{ _id, name, "slug": slug.current, fictional } }}
+// Query: *[_type == "story"] | order(publishedAt desc){  _id,  title,  "slug": slug.current,  publishedAt,  excerpt,  author,  "mainImage": mainImage{   "assetRef": asset._ref,  "src": asset->url,  "width": asset->metadata.dimensions.width,  "height": asset->metadata.dimensions.height,  crop,  hotspot,  alt,  caption,  credit },  "body": body[]{  ...,  _type == "captionedImage" => { _type, _key,   "assetRef": asset._ref,  "src": asset->url,  "width": asset->metadata.dimensions.width,  "height": asset->metadata.dimensions.height,  crop,  hotspot,  alt,  caption,  credit }},  "relatedWorkers": relatedWorkers[]{ "ref": _ref, "pending": defined(_strengthenOnPublish), "doc": @->{ _id, name, "slug": slug.current, fictional } }}
 export type STORIES_QUERY_RESULT = Array<{
   _id: string
   title: string
@@ -803,6 +812,8 @@ export type STORIES_QUERY_RESULT = Array<{
     src: string | null
     width: number | null
     height: number | null
+    crop: SanityImageCrop | null
+    hotspot: SanityImageHotspot | null
     alt: string | null
     caption: string | null
     credit: string | null
@@ -831,8 +842,8 @@ export type STORIES_QUERY_RESULT = Array<{
         _type: 'captionedImage'
         asset?: SanityImageAssetReference
         media?: unknown
-        hotspot?: SanityImageHotspot
-        crop?: SanityImageCrop
+        hotspot: SanityImageHotspot | null
+        crop: SanityImageCrop | null
         alt: string | null
         caption: string | null
         credit: string | null
@@ -844,6 +855,7 @@ export type STORIES_QUERY_RESULT = Array<{
   >
   relatedWorkers: Array<{
     ref: string
+    pending: false
     doc: {
       _id: string
       name: string

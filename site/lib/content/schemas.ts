@@ -20,6 +20,10 @@ export const imageSchema = <I extends z.ZodType>(image: () => I) =>
     alt: z.string(),
     caption: z.string().optional(),
     credit: z.string().optional(),
+    /** The editor's focal point (0–1 of the shown image): where a cropping frame centres. */
+    focus: z.object({ x: z.number(), y: z.number() }).optional(),
+    /** The editor's crop (fractions cut from each edge); the loader cuts the file and drops this. */
+    crop: z.object({ top: z.number(), bottom: z.number(), left: z.number(), right: z.number() }).optional(),
   })
 
 const portableText = <I extends z.ZodType>(image: () => I) =>
@@ -136,3 +140,17 @@ export const settingsSchema = z.object({
 })
 
 export type Settings = z.infer<typeof settingsSchema>
+
+/**
+ * What the normalisers hand to each collection (before Astro's image() helper turns paths into
+ * images). normalise.ts returns exactly these types, and takes TypeGen's query result types, so a
+ * schema field the normaliser does not map into these shapes fails `tsc`, not a build.
+ */
+type Path = z.ZodString
+export type WorkerInput = z.input<ReturnType<typeof workerSchema<Path>>>
+export type TalkInput = z.input<typeof talkSchema>
+export type PhotoInput = z.input<ReturnType<typeof photoSchema<Path>>>
+export type TourInput = z.input<typeof tourSchema>
+export type StoryInput = z.input<ReturnType<typeof storySchema<Path>>>
+export type ImageInput = z.input<ReturnType<typeof imageSchema<Path>>>
+export type WorkerLinkInput = z.input<typeof workerLink>

@@ -7,7 +7,7 @@
 import { titleOf, TALK_STATUSES, VENUE_TYPES } from '../../../studio/lib/vocabulary'
 import type { MapTalk } from './data'
 import { escapeHtml } from '../../../studio/lib/html'
-import { talkPath, workerPath } from './popup'
+import { talkPath, workerPath } from '../paths'
 import { venueSymbolUse } from './symbols'
 
 /** Items rendered at first, and added by each "再显示". */

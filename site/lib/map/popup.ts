@@ -2,9 +2,8 @@
 import { titleOf, TALK_STATUSES, VENUE_TYPES } from '../../../studio/lib/vocabulary'
 import { escapeHtml } from '../../../studio/lib/html'
 import type { MapTalk } from './data'
+import { talkPath, workerPath } from '../paths'
 
-export const talkPath = (id: string) => `/talks/${encodeURIComponent(id)}/`
-export const workerPath = (slug: string) => `/workers/${encodeURIComponent(slug)}/`
 
 export function popupHtml(talk: MapTalk): string {
   const speakers = talk.speakers.length
