@@ -92,4 +92,41 @@ describe('Sanity CLI', () => {
     expect(byField.speakers).toBe('请至少选择一位宣讲劳模')
     expect(reports.find((r) => r.documentId === 'worker-test')).toBeUndefined()
   })
+
+  it('refuses rich-text links with a scheme the site will not link', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'laomo-links-'))
+    const file = path.join(dir, 'links.ndjson')
+    const link = (key: string, href: string) => ({ _type: 'link', _key: key, href })
+    const span = (key: string, text: string) => ({ _type: 'span', _key: `s${key}`, text, marks: [key] })
+    const doc = {
+      _id: 'story-links',
+      _type: 'story',
+      title: '链接测试',
+      slug: { _type: 'slug', current: 'lianjie-ceshi' },
+      publishedAt: '2026-01-01T01:00:00.000Z',
+      excerpt: '只有 javascript: 链接应被拒绝，其余四种都可以。',
+      body: [
+        {
+          _type: 'block',
+          _key: 'b1',
+          style: 'normal',
+          markDefs: [
+            link('ok1', 'https://www.acftu.org/'),
+            link('ok2', 'mailto:office@example.org'),
+            link('ok3', 'tel:+869310000000'),
+            link('bad', 'javascript:alert(1)'),
+          ],
+          children: [span('ok1', '全总'), span('ok2', '邮箱'), span('ok3', '电话'), span('bad', '脚本')],
+        },
+      ],
+    }
+    writeFileSync(file, JSON.stringify(doc) + '\n')
+    const { status, reports } = validateFile(file)
+    expect(status).not.toBe(0)
+    const markers = reports.find((r) => r.documentId === 'story-links')!.markers.filter((m) => m.level === 'error')
+    expect(markers.map((m) => m.message)).toEqual([
+      '链接只能以 https://、http://、mailto: 或 tel: 开头，并填写完整地址',
+    ])
+    expect(JSON.stringify(markers[0]!.path)).toContain('"bad"')
+  })
 })

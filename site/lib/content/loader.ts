@@ -12,7 +12,6 @@ import { applyCrops } from './crop'
 import type { Normalised } from './normalise'
 import { COUNTS_QUERY, SETTINGS_QUERY } from './queries'
 
-
 const DEFAULT_SETTINGS = {
   title: '劳模宣讲',
   organisation: '甘肃省总工会',
@@ -61,12 +60,27 @@ export function groqLoader<R extends { _id: string }>(options: {
       const seen = new Set<string>()
       let skipped = 0
       let reused = 0
+      const slugs = new Map<string, string>()
       for (const row of rows) {
         const { data, warnings } = options.normalise(row)
         for (const warning of warnings) logger.warn(warning)
         if (!data) {
           skipped++
           continue
+        }
+        // Two pages cannot share an address. The Studio refuses a taken slug when it can reach the
+        // dataset; content imported around it keeps the first in query order and names the other.
+        const slug = (data as { slug?: unknown }).slug
+        if (typeof slug === 'string') {
+          const owner = slugs.get(slug)
+          if (owner) {
+            logger.warn(
+              `${options.name} ${row._id}: field "slug" "${slug}" is already used by ${owner} — document skipped`,
+            )
+            skipped++
+            continue
+          }
+          slugs.set(slug, row._id)
         }
         const digest = generateDigest({ data, filePath: filePath ?? null, code: contentCodeFingerprint(context) })
         seen.add(row._id)

@@ -186,3 +186,20 @@ describe('bad content gives named warnings, never a crash or a silent gap', () =
     ])
   })
 })
+
+describe('slugs typed by hand', () => {
+  const worker = (slug: string) => normaliseWorker({ _id: 'w', name: '甲', slug })
+
+  it('keeps capitals, Chinese and spaces (paths are encoded)', () => {
+    for (const slug of ['Zhang-HongMei', '张红梅', 'zhang hongmei'])
+      expect(worker(slug)).toEqual(expect.objectContaining({ data: expect.objectContaining({ slug }), warnings: [] }))
+  })
+
+  it('skips, by name, a slug that cannot be one path segment', () => {
+    for (const slug of ['a/b', 'a\\b', '..', '.', 'a\nb']) {
+      const { data, warnings } = worker(slug)
+      expect(data, slug).toBeNull()
+      expect(warnings[0]).toMatch(/^modelWorker w: field "slug" ".*" cannot be a web address .* — document skipped$/s)
+    }
+  })
+})

@@ -65,6 +65,18 @@ export class Problems {
   add(field: string, message: string) {
     this.warnings.push(`${this.type} ${this.id}: field "${field}" ${message}`)
   }
+  /**
+   * A slug must make one path segment: an editor may type capitals, Chinese or spaces (paths are
+   * encoded), but "/" or "\\" would split it and "." or ".." would leave its folder.
+   */
+  slug(slug: string): boolean {
+    if (!/[/\\\u0000-\u001f\u007f]/.test(slug) && slug !== '.' && slug !== '..') return true
+    this.add(
+      'slug',
+      `"${slug}" cannot be a web address (no "/", "\\", control characters, "." or "..") — document skipped`,
+    )
+    return false
+  }
   /** Checks required fields; returns false (and warns) when any is missing. */
   require(row: object, fields: string[]): boolean {
     let ok = true
@@ -166,7 +178,7 @@ type WorkerRow = Loose<WORKERS_QUERY_RESULT[number]>
 
 export function normaliseWorker(row: WorkerRow): Normalised<WorkerInput> {
   const p = new Problems('modelWorker', row._id)
-  if (!p.require(row, ['name', 'slug'])) return { data: null, warnings: p.warnings }
+  if (!p.require(row, ['name', 'slug']) || !p.slug(row.slug!)) return { data: null, warnings: p.warnings }
   const data: WorkerInput = {
     _id: row._id,
     name: row.name!,
@@ -255,7 +267,7 @@ type TourRow = Loose<TOURS_QUERY_RESULT[number]>
 
 export function normaliseTour(row: TourRow): Normalised<TourInput> {
   const p = new Problems('tour', row._id)
-  if (!p.require(row, ['title', 'slug'])) return { data: null, warnings: p.warnings }
+  if (!p.require(row, ['title', 'slug']) || !p.slug(row.slug!)) return { data: null, warnings: p.warnings }
   const data: TourInput = {
     _id: row._id,
     title: row.title!,
@@ -271,7 +283,9 @@ type StoryRow = Loose<STORIES_QUERY_RESULT[number]>
 
 export function normaliseStory(row: StoryRow): Normalised<StoryInput> {
   const p = new Problems('story', row._id)
-  if (!p.require(row, ['title', 'slug', 'publishedAt'])) return { data: null, warnings: p.warnings }
+  if (!p.require(row, ['title', 'slug', 'publishedAt']) || !p.slug(row.slug!)) {
+    return { data: null, warnings: p.warnings }
+  }
   const data: StoryInput = {
     _id: row._id,
     title: row.title!,

@@ -33,7 +33,12 @@ export const blockContentType = defineType({
                 name: 'href',
                 type: 'url',
                 title: '网址',
-                validation: (rule) => rule.uri({ scheme: ['http', 'https', 'mailto', 'tel'] }).error('请输入有效网址'),
+                description: '以 https://、http://、mailto:（邮箱）或 tel:（电话）开头的完整地址。',
+                // The site renders no other scheme as a link (javascript: and data: could run code).
+                validation: (rule) =>
+                  rule
+                    .uri({ scheme: ['http', 'https', 'mailto', 'tel'] })
+                    .error('链接只能以 https://、http://、mailto: 或 tel: 开头，并填写完整地址'),
               },
             ],
           },
