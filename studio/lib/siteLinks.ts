@@ -14,10 +14,16 @@ export function publishedId(id: string): string {
   return id.replace(/^drafts\./, '').replace(/^versions\.[^.]+\./, '')
 }
 
+/**
+ * One path segment, encoded exactly as the site encodes it (site/lib/paths.ts): slugs may be
+ * hand-typed with capitals or Chinese characters, and the link must reach the page Astro wrote.
+ */
+const seg = (s: string) => encodeURIComponent(s)
+
 /** The site path of a document, or null when it has no page (yet). */
 export function sitePath(doc: LinkableDocument): string | null {
-  const slug = doc.slug?.current?.trim()
-  const seg = (s: string) => encodeURIComponent(s)
+  // A blank slug has no page (the site skips it); any other is used as typed, untrimmed like the site's.
+  const slug = doc.slug?.current?.trim() ? doc.slug.current : null
   switch (doc._type) {
     case 'modelWorker':
       return slug ? `/workers/${seg(slug)}/` : null

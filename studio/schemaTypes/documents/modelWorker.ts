@@ -2,7 +2,7 @@ import { defineArrayMember, defineField, defineType } from 'sanity'
 import { UserIcon } from '@sanity/icons/User'
 import { PREFECTURE_NAMES } from '../../lib/gansu'
 import { SECTORS, listOf } from '../../lib/vocabulary'
-import { isUniqueSlug } from '../../lib/slug'
+import { isUniqueSlug, slugCharacterRules, slugifyName } from '../../lib/slug'
 
 /** A model worker (劳动模范): the person whose story the site tells and who gives talks. */
 export const modelWorkerType = defineType({
@@ -28,9 +28,10 @@ export const modelWorkerType = defineType({
       title: '网址标识（拼音）',
       type: 'slug',
       group: 'profile',
-      description: '用姓名拼音，如 zhang-hongmei。点“生成”可自动填写，发布后请勿随意修改。',
-      options: { source: 'name', maxLength: 64, isUnique: isUniqueSlug },
-      validation: (rule) => rule.required().error('请生成网址标识'),
+      description:
+        '点“生成”按姓名拼音自动填写，如 zhang-hongmei；同名时自动加 -2。发布后请勿随意修改，否则旧链接会失效。',
+      options: { source: 'name', maxLength: 64, slugify: slugifyName, isUnique: isUniqueSlug },
+      validation: (rule) => [rule.required().error('请生成网址标识'), ...slugCharacterRules(rule)],
     }),
     defineField({
       name: 'portrait',

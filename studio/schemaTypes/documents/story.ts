@@ -1,6 +1,6 @@
 import { defineArrayMember, defineField, defineType } from 'sanity'
 import { DocumentTextIcon } from '@sanity/icons/DocumentText'
-import { isUniqueSlug } from '../../lib/slug'
+import { isUniqueSlug, slugCharacterRules, slugifyTitle } from '../../lib/slug'
 
 /** A published story (报道): news of the campaign or a model worker's deeds. */
 export const storyType = defineType({
@@ -22,8 +22,10 @@ export const storyType = defineType({
       name: 'slug',
       title: '网址标识',
       type: 'slug',
-      options: { source: 'title', maxLength: 80, isUnique: isUniqueSlug },
-      validation: (rule) => rule.required().error('请生成网址标识'),
+      description:
+        '点“生成”按标题拼音自动填写，如 laomo-jingshen-jin-xiaoyuan；重名时自动加 -2。发布后请勿随意修改，否则旧链接会失效。',
+      options: { source: 'title', maxLength: 80, slugify: slugifyTitle, isUnique: isUniqueSlug },
+      validation: (rule) => [rule.required().error('请生成网址标识'), ...slugCharacterRules(rule)],
     }),
     defineField({
       name: 'publishedAt',

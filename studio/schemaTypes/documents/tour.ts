@@ -1,6 +1,6 @@
 import { defineField, defineType } from 'sanity'
 import { PinIcon } from '@sanity/icons/Pin'
-import { isUniqueSlug } from '../../lib/slug'
+import { isUniqueSlug, slugCharacterRules, slugifyTitle } from '../../lib/slug'
 
 /** A lecture tour (巡回宣讲 / 报告团): a campaign made of many talks. */
 export const tourType = defineType({
@@ -20,9 +20,10 @@ export const tourType = defineType({
       name: 'slug',
       title: '网址标识',
       type: 'slug',
-      options: { source: 'title', maxLength: 64, isUnique: isUniqueSlug },
-      description: '用拼音或英文，如 zhongguomeng-shuanglianqing。',
-      validation: (rule) => rule.required().error('请生成网址标识'),
+      options: { source: 'title', maxLength: 64, slugify: slugifyTitle, isUnique: isUniqueSlug },
+      description:
+        '点“生成”按名称拼音自动填写，如 laomo-jingshen-jin-xiaoyuan；重名时自动加 -2。发布后请勿随意修改，否则旧链接会失效。',
+      validation: (rule) => [rule.required().error('请生成网址标识'), ...slugCharacterRules(rule)],
     }),
     defineField({ name: 'description', title: '简介', type: 'text', rows: 4 }),
     defineField({ name: 'period', title: '起止日期', type: 'dateRange' }),
