@@ -51,7 +51,8 @@ export default defineConfig({
     incrementalBuild: true,
   },
   image: {
-    // Sanity images are downloaded at build time and served from our own output.
+    // Sanity images reach Astro as local files (site/lib/content/assets.ts downloads them at build time). This
+    // pattern is only a safety net: a CDN URL that slipped through is still downloaded, never hot-linked.
     remotePatterns: [{ protocol: 'https', hostname: 'cdn.sanity.io' }],
   },
   integrations: [

@@ -2,10 +2,10 @@
  * The editor's crop, applied to the file. Sanity stores a crop as fractions cut from each edge and
  * leaves the file whole; its image CDN cuts on request. We self-host, so an image with a crop is cut
  * once into the cache and the page shows that file, everywhere it appears (cards, large views,
- * sharing images). Cut files are named after the source file and the crop, so a rebuild reuses them.
+ * sharing images). Cut files are named after the picture's bytes and the crop, so a rebuild reuses them.
  */
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, renameSync, statSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs'
 import path from 'node:path'
 
 export interface Crop {
@@ -31,18 +31,23 @@ export function cropRect(crop: Crop, width: number, height: number) {
 export async function croppedFile(file: string, crop: Crop, cacheDir: string): Promise<string | null> {
   const ext = path.extname(file).toLowerCase()
   if (!CUTTABLE.has(ext) || !existsSync(file)) return null
-  const { size, mtimeMs } = statSync(file)
+  // Named after the picture's content and the crop, not where it was read from: the same picture cut
+  // the same way is the same file (and page) from a dataset file, an export or a Sanity download.
+  const source = readFileSync(file)
   const name = createHash('sha1')
-    .update(JSON.stringify([path.resolve(file), size, mtimeMs, crop]))
+    .update(source)
+    .update(JSON.stringify([crop.top, crop.bottom, crop.left, crop.right]))
     .digest('hex')
   const target = path.join(cacheDir, `${name}${ext}`)
   if (existsSync(target)) return target
   mkdirSync(cacheDir, { recursive: true })
   const { default: sharp } = await import('sharp')
   // EXIF orientation first: the Studio shows (and crops) the picture upright.
-  const upright = await sharp(file).rotate().toBuffer({ resolveWithObject: true })
+  const upright = await sharp(source).rotate().toBuffer({ resolveWithObject: true })
   const temp = `${target}.${process.pid}.tmp`
-  await sharp(upright.data).extract(cropRect(crop, upright.info.width, upright.info.height)).toFile(temp)
+  await sharp(upright.data)
+    .extract(cropRect(crop, upright.info.width, upright.info.height))
+    .toFile(temp)
   renameSync(temp, target)
   return target
 }

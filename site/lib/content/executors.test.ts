@@ -1,14 +1,16 @@
 /**
  * Both executors run the same queries. The Sanity executor is exercised with the real
- * @sanity/client against a local stand-in for Sanity's HTTP query API (offline here), which
- * evaluates GROQ with groq-js over the bundled dataset.
+ * @sanity/client against a local stand-in for Sanity's Content Lake (tests/sanity-api, offline
+ * here), which holds the bundled dataset as `sanity dataset import` would store it.
  */
-import { createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { createHash } from 'node:crypto'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { createClient } from '@sanity/client'
-import { evaluate, parse } from 'groq-js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEFAULT_DATASET, loadDatasetFile } from './dataset'
+import { startContentLake, type ContentLake } from '../../../tests/sanity-api/content-lake'
+import { DEFAULT_DATASET } from './dataset'
 import { API_VERSION, getContentSource, sanitySource, type ContentSource } from './executors'
 import {
   COUNTS_QUERY,
@@ -22,56 +24,69 @@ import {
   WORKERS_QUERY,
 } from './queries'
 
-const { documents } = loadDatasetFile(DEFAULT_DATASET)
-const seen: URL[] = []
-const server = createServer(async (req, res) => {
-  const url = new URL(req.url!, 'http://localhost')
-  seen.push(url)
-  const params: Record<string, unknown> = {}
-  for (const [key, value] of url.searchParams) if (key.startsWith('$')) params[key.slice(1)] = JSON.parse(value)
-  const query = url.searchParams.get('query')!
-  const result = await (await evaluate(parse(query, { params }), { dataset: documents, params })).get()
-  res.writeHead(200, { 'Content-Type': 'application/json' })
-  res.end(JSON.stringify({ ms: 1, query, result }))
-})
-
+let lake: ContentLake
 let remote: ContentSource
 let local: ContentSource
+const assetCache = mkdtempSync(path.join(tmpdir(), 'laomo-executors-test-'))
 beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  remote = sanitySource(
-    createClient({
-      projectId: 'laomotest',
-      dataset: 'production',
-      apiVersion: API_VERSION,
-      useCdn: false,
-      apiHost: `http://127.0.0.1:${port}`,
-      useProjectHostname: false,
-    }),
-  )
+  lake = await startContentLake({ input: DEFAULT_DATASET })
+  remote = await getContentSource({
+    SANITY_PROJECT_ID: lake.projectId,
+    SANITY_DATASET: lake.dataset,
+    SANITY_API_HOST: lake.url,
+    LAOMO_ASSET_CACHE: assetCache,
+  })
   local = await getContentSource({})
 })
-afterAll(() => void server.close())
+afterAll(async () => {
+  await lake.close()
+  rmSync(assetCache, { recursive: true, force: true })
+})
+
+/**
+ * Image fields name different assets and files in the two modes (`./images/portrait-x.jpg` beside the NDJSON;
+ * `./<sha1>-<w>x<h>.jpg` in the download cache) and only Sanity knows the dimensions: compare what
+ * they show, the bytes of the file.
+ */
+function sameImages(value: unknown, source: ContentSource): unknown {
+  if (Array.isArray(value)) return value.map((item) => sameImages(item, source))
+  if (!value || typeof value !== 'object') return value
+  const entries = Object.entries(value)
+  if ('assetRef' in value) {
+    const { src } = value as { src?: string | null }
+    const file = src ? readFileSync(path.resolve(path.dirname(source.file!), src)) : null
+    return {
+      ...Object.fromEntries(entries.filter(([key]) => !['asset', 'assetRef', 'src', 'width', 'height'].includes(key))),
+      sha1: file && createHash('sha1').update(file).digest('hex'),
+    }
+  }
+  return Object.fromEntries(entries.map(([key, item]) => [key, sameImages(item, source)]))
+}
 
 describe('executors', () => {
   it('chooses Sanity when a project id is configured, the bundled dataset otherwise', async () => {
     expect((await getContentSource({ SANITY_PROJECT_ID: 'abc123' })).kind).toBe('sanity')
     expect((await getContentSource({ SANITY_PROJECT_ID: 'abc123' })).isSample).toBe(false)
+    expect(remote.kind).toBe('sanity')
+    expect(remote.label).toBe(`Sanity ${lake.projectId}/${lake.dataset}`)
     expect(local.kind).toBe('dataset')
   })
 
-  it('give the same answers to the same queries', async () => {
-    // The stand-in evaluates asynchronously; the dataset executor mostly synchronously.
+  it('give the same answers to the same queries, with the same images as local files', async () => {
+    const same = async (query: string, params?: Record<string, unknown>) =>
+      expect(sameImages(await remote.fetch(query, params), remote)).toEqual(
+        sameImages(await local.fetch(query, params), local),
+      )
     for (const query of [COUNTS_QUERY, TALKS_QUERY, WORKERS_QUERY, PHOTOS_QUERY, TOURS_QUERY, STORIES_QUERY]) {
-      expect(await remote.fetch(query)).toEqual(await local.fetch(query))
+      await same(query)
     }
-    const settings = { settingsId: 'siteSettings' }
-    expect(await remote.fetch(SETTINGS_QUERY, settings)).toEqual(await local.fetch(SETTINGS_QUERY, settings))
-    const params = { prefecture: '定西市' }
-    expect(await remote.fetch(TALKS_BY_PREFECTURE_QUERY, params)).toEqual(
-      await local.fetch(TALKS_BY_PREFECTURE_QUERY, params),
-    )
+    await same(SETTINGS_QUERY, { settingsId: 'siteSettings' })
+    await same(TALKS_BY_PREFECTURE_QUERY, { prefecture: '定西市' })
+    // Sanity knows each image's size; the files are in the cache, never fetched from the API host by Astro.
+    const [photo] = await remote.fetch<{ image: { src: string; width: number } }[]>(PHOTOS_QUERY)
+    expect(photo!.image.src).toMatch(/^\.\/[0-9a-f]{40}-\d+x\d+\.jpg$/)
+    expect(photo!.image.width).toBeGreaterThan(0)
+    expect(path.dirname(remote.file!)).toBe(assetCache)
   })
 
   it('answers GROQ that only the asynchronous evaluator supports', async () => {
@@ -84,15 +99,27 @@ describe('executors', () => {
     ).toBe(true)
   })
 
-  it('sends values as $params, never inside the query text', async () => {
-    seen.length = 0
+  it('sends values as $params, never inside the query text, and asks for published content', async () => {
     const workerId = 'worker-zhang-hongmei'
     const talks = await remote.fetch<unknown[]>(TALKS_BY_WORKER_QUERY, { workerId })
     expect(talks.length).toBeGreaterThan(0)
-    const url = seen.at(-1)!
-    expect(url.searchParams.get('$workerId')).toBe(JSON.stringify(workerId))
-    expect(url.searchParams.get('query')).not.toContain(workerId)
-    // The published perspective is the API default for this API version; anything else would leak drafts.
-    expect(url.searchParams.get('perspective') ?? 'published').toBe('published')
+    const request = lake.requests.at(-1)!
+    expect(request.params).toEqual({ workerId })
+    expect(request.query).not.toContain(workerId)
+    // Pinned in the client: a default that changed with the API version would leak drafts.
+    expect(request.perspective).toBe('published')
+  })
+
+  it('talks to the configured API host without the project subdomain', () => {
+    const client = createClient({
+      projectId: 'abc123',
+      dataset: 'production',
+      apiVersion: API_VERSION,
+      useCdn: false,
+      apiHost: 'http://127.0.0.1:9',
+      useProjectHostname: false,
+    })
+    expect(client.config().url).toBe(`http://127.0.0.1:9/v${API_VERSION}`)
+    expect(sanitySource(client).label).toBe('Sanity abc123/production')
   })
 })

@@ -6,6 +6,7 @@
 import path from 'node:path'
 import type { SanityClient } from '@sanity/client'
 import { evaluate, evaluateSync, parse } from 'groq-js'
+import { DEFAULT_ASSET_CACHE, withLocalImages } from './assets'
 import { DEFAULT_DATASET, loadDatasetFile, resolveDatasetFile, type SanityDocument } from './dataset'
 
 export type QueryParams = Record<string, unknown>
@@ -16,7 +17,10 @@ export interface ContentSource {
   label: string
   /** True when the content is the bundled sample dataset: the site then says so on every page. */
   isSample: boolean
-  /** NDJSON file the entries come from (dataset mode): Astro resolves relative image paths against it. */
+  /**
+   * Astro resolves relative image paths against this file: the NDJSON file in dataset mode, a name
+   * inside the downloaded-images cache in Sanity mode.
+   */
   file?: string
   /** Problems met while reading the source itself. */
   warnings: string[]
@@ -72,14 +76,24 @@ export interface SourceEnv {
   SANITY_PROJECT_ID?: string
   SANITY_DATASET?: string
   SANITY_READ_TOKEN?: string
+  /** Another API host than Sanity's (e.g. a local stand-in in tests): `http://127.0.0.1:4000`. */
+  SANITY_API_HOST?: string
   LAOMO_DATASET?: string
+  /** Where Sanity mode keeps downloaded images (default node_modules/.cache/laomo-sanity-assets). */
+  LAOMO_ASSET_CACHE?: string
 }
 
 const cache = new Map<string, Promise<ContentSource>>()
 
 /** The content source for this build, created once per distinct configuration. */
 export function getContentSource(env: SourceEnv = process.env as SourceEnv): Promise<ContentSource> {
-  const key = JSON.stringify([env.SANITY_PROJECT_ID, env.SANITY_DATASET, env.LAOMO_DATASET])
+  const key = JSON.stringify([
+    env.SANITY_PROJECT_ID,
+    env.SANITY_DATASET,
+    env.SANITY_API_HOST,
+    env.LAOMO_DATASET,
+    env.LAOMO_ASSET_CACHE,
+  ])
   let source = cache.get(key)
   if (!source) {
     source = createContentSource(env)
@@ -92,6 +106,7 @@ async function createContentSource(env: SourceEnv): Promise<ContentSource> {
   if (env.SANITY_PROJECT_ID) {
     // Imported only here: the client (and RxJS under it) adds ~0.25 s to every dataset-mode build.
     const { createClient } = await import('@sanity/client')
+    const apiHost = env.SANITY_API_HOST
     const client = createClient({
       projectId: env.SANITY_PROJECT_ID,
       dataset: env.SANITY_DATASET || 'production',
@@ -99,8 +114,18 @@ async function createContentSource(env: SourceEnv): Promise<ContentSource> {
       useCdn: false,
       perspective: 'published',
       token: env.SANITY_READ_TOKEN || undefined,
+      // Another host takes the URL as given (no `<projectId>.` prefix); the project goes in a header.
+      ...(apiHost ? { apiHost, useProjectHostname: false } : {}),
     })
-    return sanitySource(client)
+    const { projectId, dataset, token } = client.config()
+    return withLocalImages(sanitySource(client), {
+      projectId: projectId!,
+      dataset: dataset!,
+      token,
+      cacheDir: path.resolve(env.LAOMO_ASSET_CACHE || DEFAULT_ASSET_CACHE),
+      // A stand-in API serves the images itself.
+      hosts: apiHost ? [new URL(apiHost).host] : [],
+    })
   }
   const custom = env.LAOMO_DATASET
   const file = custom
