@@ -10,7 +10,7 @@ import type { Loader, LoaderContext } from 'astro/loaders'
 import { getContentSource, type ContentSource } from './executors'
 import { applyCrops } from './crop'
 import type { Normalised } from './normalise'
-import { COUNTS_QUERY, SETTINGS_QUERY } from './queries'
+import { SETTINGS_QUERY } from './queries'
 
 const DEFAULT_SETTINGS = {
   title: '劳模宣讲',
@@ -106,17 +106,16 @@ export function groqLoader<R extends { _id: string }>(options: {
   }
 }
 
-/** The one settings entry, plus headline counts and where the content came from. */
+/** The one settings entry, plus where the content came from. */
 export function settingsLoader(): Loader {
   return {
     name: 'laomo-settings',
     async load({ store, parseData, logger, generateDigest }) {
       const source = await getContentSource()
       for (const warning of source.warnings) logger.warn(warning)
-      const [settings, counts] = await Promise.all([
-        source.fetch<Record<string, unknown> | null>(SETTINGS_QUERY, { settingsId: 'siteSettings' }),
-        source.fetch<Record<string, number>>(COUNTS_QUERY),
-      ])
+      const settings = await source.fetch<Record<string, unknown> | null>(SETTINGS_QUERY, {
+        settingsId: 'siteSettings',
+      })
       if (!settings) logger.warn('siteSettings siteSettings: document is missing — using default titles')
       const clean = Object.fromEntries(Object.entries(settings ?? {}).filter(([, v]) => v !== null))
       for (const field of ['title', 'organisation'] as const) {
@@ -128,7 +127,6 @@ export function settingsLoader(): Loader {
         ...clean,
         isSample: source.isSample,
         sourceLabel: source.label,
-        counts,
       }
       store.clear()
       store.set({

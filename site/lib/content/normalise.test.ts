@@ -89,6 +89,7 @@ function brokenDataset() {
       title: '报道',
       slug: { current: 'a' },
       publishedAt: '2026-01-01T00:00:00Z',
+      excerpt: '摘要',
       body: [
         {
           _type: 'block',

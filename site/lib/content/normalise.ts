@@ -50,7 +50,9 @@ export interface RawImage {
 export type CleanImage = ImageInput
 export type WorkerLink = WorkerLinkInput
 
-const isBlank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '')
+/** Empty as the Studio's required() sees it: absent, null, blank text or an empty list. */
+const isBlank = (v: unknown) =>
+  v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0)
 
 /** Text an editor typed, or undefined for an empty field. */
 const text = (v: string | null | undefined) => (isBlank(v) ? undefined : (v as string))
@@ -283,7 +285,7 @@ type StoryRow = Loose<STORIES_QUERY_RESULT[number]>
 
 export function normaliseStory(row: StoryRow): Normalised<StoryInput> {
   const p = new Problems('story', row._id)
-  if (!p.require(row, ['title', 'slug', 'publishedAt']) || !p.slug(row.slug!)) {
+  if (!p.require(row, ['title', 'slug', 'publishedAt', 'excerpt', 'body']) || !p.slug(row.slug!)) {
     return { data: null, warnings: p.warnings }
   }
   const data: StoryInput = {

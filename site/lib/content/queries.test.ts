@@ -5,7 +5,6 @@ import { isInGansuOutline } from '../../../studio/lib/map/inGansu'
 import { getContentSource } from './executors'
 import { normaliseTalk, normaliseWorker } from './normalise'
 import {
-  COUNTS_QUERY,
   PHOTOS_QUERY,
   SETTINGS_QUERY,
   STORIES_QUERY,
@@ -37,7 +36,12 @@ describe('bundled sample dataset', () => {
   })
 
   it('holds exactly 213 talks, split over enterprises, schools and communities', async () => {
-    const counts = await source.fetch<Record<string, number>>(COUNTS_QUERY)
+    const counts = await source.fetch<Record<string, number>>(`{
+      "talks": count(*[_type == "talk"]),
+      "enterprise": count(*[_type == "talk" && venueType == "enterprise"]),
+      "school": count(*[_type == "talk" && venueType == "school"]),
+      "community": count(*[_type == "talk" && venueType == "community"])
+    }`)
     expect(counts.talks).toBe(213)
     expect(counts.enterprise! + counts.school! + counts.community!).toBe(213)
     for (const type of ['enterprise', 'school', 'community']) expect(counts[type]).toBeGreaterThan(30)

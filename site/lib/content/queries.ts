@@ -111,15 +111,6 @@ export const STORIES_QUERY = defineQuery(/* groq */ `*[_type == "story"] | order
   "relatedWorkers": relatedWorkers[]{ ${REF_META}, "doc": @->{ ${WORKER_LINK} } }
 }`)
 
-/** Headline numbers, computed by the query engine rather than in page code. */
-export const COUNTS_QUERY = defineQuery(/* groq */ `{
-  "talks": count(*[_type == "talk"]),
-  "enterprise": count(*[_type == "talk" && venueType == "enterprise"]),
-  "school": count(*[_type == "talk" && venueType == "school"]),
-  "community": count(*[_type == "talk" && venueType == "community"]),
-  "workers": count(*[_type == "modelWorker"])
-}`)
-
 /** Talks of one model worker, newest first (used by tests and the profile page). */
 export const TALKS_BY_WORKER_QUERY =
   defineQuery(/* groq */ `*[_type == "talk" && $workerId in speakers[]._ref] | order(startsAt desc){

@@ -866,17 +866,6 @@ export type STORIES_QUERY_RESULT = Array<{
 }>
 
 // Source: site/lib/content/queries.ts
-// Variable: COUNTS_QUERY
-// Query: {  "talks": count(*[_type == "talk"]),  "enterprise": count(*[_type == "talk" && venueType == "enterprise"]),  "school": count(*[_type == "talk" && venueType == "school"]),  "community": count(*[_type == "talk" && venueType == "community"]),  "workers": count(*[_type == "modelWorker"])}
-export type COUNTS_QUERY_RESULT = {
-  talks: number
-  enterprise: number
-  school: number
-  community: number
-  workers: number
-}
-
-// Source: site/lib/content/queries.ts
 // Variable: TALKS_BY_WORKER_QUERY
 // Query: *[_type == "talk" && $workerId in speakers[]._ref] | order(startsAt desc){  _id, title, startsAt, venueName, venueType, prefecture, status}
 export type TALKS_BY_WORKER_QUERY_RESULT = Array<{

@@ -130,13 +130,6 @@ export const settingsSchema = z.object({
   mapApproval: z.string().optional(),
   isSample: z.boolean(),
   sourceLabel: z.string(),
-  counts: z.object({
-    talks: z.number(),
-    enterprise: z.number(),
-    school: z.number(),
-    community: z.number(),
-    workers: z.number(),
-  }),
 })
 
 export type Settings = z.infer<typeof settingsSchema>

@@ -4,7 +4,6 @@ import { escapeHtml } from '../../../studio/lib/html'
 import type { MapTalk } from './data'
 import { talkPath, workerPath } from '../paths'
 
-
 export function popupHtml(talk: MapTalk): string {
   const speakers = talk.speakers.length
     ? talk.speakers.map((s) => `<a href="${workerPath(s.slug)}">${escapeHtml(s.name)}</a>`).join('、')
