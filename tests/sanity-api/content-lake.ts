@@ -56,6 +56,21 @@ export interface ContentLake {
 }
 
 /** Content-derived facts about an image file, as Sanity computes them on upload. */
+/** The `metadata` Sanity stores on an image asset (the part the site and an export use). */
+export function imageMetadata(image: { width: number; height: number; hasAlpha: boolean }) {
+  return {
+    _type: 'sanity.imageMetadata',
+    dimensions: {
+      _type: 'sanity.imageDimensions',
+      aspectRatio: image.width / image.height,
+      height: image.height,
+      width: image.width,
+    },
+    hasAlpha: image.hasAlpha,
+    isOpaque: !image.hasAlpha,
+  }
+}
+
 export async function describeImage(bytes: Buffer) {
   const meta = await sharp(bytes).metadata()
   return {
@@ -128,17 +143,7 @@ async function loadDataset(
           _type: 'sanity.imageAsset',
           assetId: sha1,
           extension: image.extension,
-          metadata: {
-            _type: 'sanity.imageMetadata',
-            dimensions: {
-              _type: 'sanity.imageDimensions',
-              aspectRatio: image.width / image.height,
-              height: image.height,
-              width: image.width,
-            },
-            hasAlpha: image.hasAlpha,
-            isOpaque: !image.hasAlpha,
-          },
+          metadata: imageMetadata(image),
           mimeType: image.mimeType,
           path: assetPath,
           url: `${origin}/${assetPath}`,

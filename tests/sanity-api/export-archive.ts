@@ -7,7 +7,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import * as tar from 'tar'
-import { describeImage, type Doc } from './content-lake'
+import { describeImage, imageMetadata, type Doc } from './content-lake'
 
 export interface ExportArchiveOptions {
   /** Documents in import layout: image fields carry `_sanityAsset: "image@file://…"`. */
@@ -50,17 +50,7 @@ export async function writeExportArchive(options: ExportArchiveOptions): Promise
       _createdAt: date.toISOString(),
       _rev: image.sha1.slice(0, 22),
       _updatedAt: date.toISOString(),
-      metadata: {
-        _type: 'sanity.imageMetadata',
-        dimensions: {
-          _type: 'sanity.imageDimensions',
-          aspectRatio: image.width / image.height,
-          height: image.height,
-          width: image.width,
-        },
-        hasAlpha: image.hasAlpha,
-        isOpaque: !image.hasAlpha,
-      },
+      metadata: imageMetadata(image),
       originalFilename: path.basename(source),
       sha1hash: image.sha1,
       size: bytes.length,
