@@ -33,11 +33,16 @@ export default defineConfig({
   srcDir: './site',
   publicDir: './public',
   outDir: env.LAOMO_OUT_DIR || './dist',
-  // Static pages; only the booking endpoint (site/pages/api/talk-requests.astro) renders on demand, served by
-  // the Node adapter's standalone server (`npm run serve`).
+  // Static pages; only the booking endpoint (site/pages/api/talk-requests.astro) renders on demand. The adapter
+  // builds a handler, not a server: server/main.ts (`npm run serve`) serves the files and calls it for that route.
   output: 'static',
-  adapter: node({ mode: 'standalone' }),
+  adapter: node({ mode: 'middleware' }),
   trailingSlash: 'ignore',
+  security: {
+    // One Origin policy: the endpoint's own check (site/lib/booking/handler.ts) decides, in Chinese, with the
+    // public origin as a trusted proxy reports it. Astro's compares with the server's own http://127.0.0.1 view.
+    checkOrigin: false,
+  },
   build: {
     format: 'directory',
     // In a publish most pages are copied from the incremental-build cache (below): file copies, not
@@ -51,6 +56,8 @@ export default defineConfig({
     incrementalBuild: true,
   },
   image: {
+    // Astro adds its on-demand `/_image` route to every build with an adapter (and `astro dev` serves images through
+    // it, so it stays configured); server/main.ts never routes to it: the pages use images processed at build time.
     // Sanity images reach Astro as local files (site/lib/content/assets.ts downloads them at build time). This
     // pattern is only a safety net: a CDN URL that slipped through is still downloaded, never hot-linked.
     remotePatterns: [{ protocol: 'https', hostname: 'cdn.sanity.io' }],

@@ -1,13 +1,15 @@
 /**
- * Starts the production server (`npm run serve`: the Node adapter's standalone entry) as a child
- * process on 127.0.0.1, for the browser tests and the reliability script.
+ * Starts the production server (`npm run serve`: server/main.ts over the build in LAOMO_OUT_DIR or
+ * dist/) as a child process on 127.0.0.1, for the browser tests and the reliability script.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { createServer } from 'node:net'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 
-export const SERVER_ENTRY = path.resolve(process.env.LAOMO_OUT_DIR || 'dist', 'server', 'entry.mjs')
+export const SERVER_ENTRY = fileURLToPath(new URL('../server/main.ts', import.meta.url))
+export const OUT_DIR = path.resolve(process.env.LAOMO_OUT_DIR || 'dist')
 
 export interface ServeProcess {
   origin: string
@@ -29,8 +31,16 @@ export function freePort(): Promise<number> {
   })
 }
 
-export async function startServer(options: { inbox: string; port?: number; env?: Record<string, string> }) {
-  if (!existsSync(SERVER_ENTRY)) throw new Error(`${SERVER_ENTRY} is missing: run \`npm run build\` first`)
+export async function startServer(options: {
+  inbox: string
+  port?: number
+  env?: Record<string, string>
+  /** Another build than LAOMO_OUT_DIR / dist. */
+  outDir?: string
+}) {
+  const outDir = options.outDir ?? OUT_DIR
+  const buildEntry = path.join(outDir, 'server', 'entry.mjs')
+  if (!existsSync(buildEntry)) throw new Error(`${buildEntry} is missing: run \`npm run build\` first`)
   const port = options.port ?? (await freePort())
   const origin = `http://127.0.0.1:${port}`
   const output: string[] = []
@@ -39,6 +49,7 @@ export async function startServer(options: { inbox: string; port?: number; env?:
       ...process.env,
       HOST: '127.0.0.1',
       PORT: String(port),
+      LAOMO_OUT_DIR: outDir,
       LAOMO_INBOX: options.inbox,
       SANITY_PROJECT_ID: '',
       SANITY_WRITE_TOKEN: '',

@@ -1,9 +1,12 @@
 /**
- * Browser-test harness: serves the built site from disk on 127.0.0.1 (as a plain static host
- * would) and drives Debian's Chromium through playwright-core. Every request the page makes
- * is recorded so tests can prove nothing leaves localhost.
+ * Browser-test harness: serves the built site on 127.0.0.1 through the production server (its headers,
+ * Content-Security-Policy included), or from disk as a plain static host would (`serveStatic`), and
+ * drives Debian's Chromium through playwright-core. Every request the page makes is recorded so tests
+ * can prove nothing leaves localhost, and every CSP violation is reported as an error.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs'
+import { mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createRequire } from 'node:module'
@@ -11,6 +14,7 @@ import path from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll } from 'vitest'
 import { staticDirOf } from '../../scripts/static-dir.ts'
+import { startServer, type ServeProcess } from '../../scripts/serve-process.ts'
 
 export const DIST = path.resolve(process.env.LAOMO_OUT_DIR || 'dist')
 export { staticDirOf }
@@ -82,8 +86,10 @@ export interface RecordedPage {
   page: Page
   /** Every URL the page requested, in order. */
   requests: string[]
-  /** Console errors and uncaught page errors. */
+  /** Console errors, uncaught page errors and Content-Security-Policy violations. */
   errors: string[]
+  /** The Content-Security-Policy header the page came with (null when it had none). */
+  csp: string | null
 }
 
 export async function openPage(
@@ -100,8 +106,14 @@ export async function openPage(
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text())
   })
-  await page.goto(url, { waitUntil: 'networkidle' })
-  return { page, requests, errors }
+  // Injected by the browser itself, so the page's own policy does not apply to it.
+  await context.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI} (${e.sourceFile}:${e.lineNumber})`),
+    ),
+  )
+  const response = await page.goto(url, { waitUntil: 'networkidle' })
+  return { page, requests, errors, csp: (await response?.headerValue('content-security-policy')) ?? null }
 }
 
 /** Requests that left the site's own origin (data: and blob: URLs are local). */
@@ -109,18 +121,18 @@ export function thirdParty(requests: string[], origin: string): string[] {
   return requests.filter((r) => !r.startsWith(origin) && !/^(data|blob|about):/.test(r))
 }
 
-/** Registers hooks that serve the built site and start Chromium for one test file. */
+/** Registers hooks that start the production server over the build and Chromium for one test file. */
 export function useSite(): { readonly origin: string; readonly browser: Browser } {
-  const state = {} as { origin: string; browser: Browser; server: Server }
+  const state = {} as { origin: string; browser: Browser; server: ServeProcess }
   beforeAll(async () => {
-    const served = await serveStatic()
-    state.origin = served.url
-    state.server = served.server
+    const inbox = path.join(await mkdtemp(path.join(tmpdir(), 'laomo-site-')), 'talk-requests.ndjson')
+    state.server = await startServer({ inbox })
+    state.origin = state.server.origin
     state.browser = await launchBrowser()
   })
   afterAll(async () => {
     await state.browser?.close()
-    state.server?.close()
+    await state.server?.stop()
   })
   return {
     get origin() {
@@ -139,7 +151,8 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
  * only `rules` (e.g. `target-size`, which axe leaves out by default and Lighthouse runs).
  */
 export async function axeViolations(page: Page, rules?: string[]): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource })
+  // Evaluated, not added as a <script>: the pages' Content-Security-Policy allows no unknown inline script.
+  await page.evaluate(axeSource)
   return page.evaluate(async (only) => {
     type Result = { violations: { id: string; nodes: { target: string[] }[] }[] }
     const axe = (window as unknown as { axe: { run: (c: Document, o: object) => Promise<Result> } }).axe

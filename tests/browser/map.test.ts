@@ -11,7 +11,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { getContentSource } from '../../site/lib/content/executors'
 import { normaliseTalk } from '../../site/lib/content/normalise'
 import { TALKS_QUERY } from '../../site/lib/content/queries'
-import { axeViolations, openPage, serveStatic, staticDirOf, thirdParty, useSite } from './harness'
+import { mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { startServer } from '../../scripts/serve-process'
+import { axeViolations, openPage, thirdParty, useSite } from './harness'
 
 interface Talk {
   _id: string
@@ -53,7 +56,10 @@ async function snapshot(page: Page) {
 
 describe('talk map', () => {
   it('shows all 213 talks with no filter: status, list and every located talk on the map', async () => {
-    const { page, requests, errors } = await openMap(site.browser, `${site.origin}/map/`)
+    const { page, requests, errors, csp } = await openMap(site.browser, `${site.origin}/map/`)
+    // Under the production server's policy: no inline script without its hash, no framing (violations are errors).
+    expect(csp).toMatch(/script-src 'self' 'wasm-unsafe-eval'( 'sha256-[\w+/=]+')*;/)
+    expect(csp).toContain("frame-ancestors 'none'")
     expect(talks.length).toBe(213)
     const located = talks.filter((t) => t.location)
     expect(await snapshot(page)).toEqual({ status: '共 213 场报告会', items: 213, markers: located.length })
@@ -334,10 +340,10 @@ describe('talk map', () => {
   })
 })
 
-describe('talk map with Gaode tiles (second build: PUBLIC_MAP_PROVIDER=gaode, PUBLIC_MAP_APPROVAL)', () => {
+describe('talk map with Gaode tiles (second build: PUBLIC_MAP_PROVIDER=gaode, PUBLIC_MAP_APPROVAL), production server', () => {
   const outDir = path.resolve(process.env.LAOMO_GAODE_OUT_DIR || 'dist-gaode')
   const APPROVAL = 'GS(2099)0000号'
-  const state = {} as { origin: string; close: () => void }
+  const state = {} as { origin: string; close: () => Promise<void> }
   beforeAll(async () => {
     execFileSync('npx', ['astro', 'build'], {
       env: {
@@ -349,9 +355,10 @@ describe('talk map with Gaode tiles (second build: PUBLIC_MAP_PROVIDER=gaode, PU
       },
       stdio: 'ignore',
     })
-    const served = await serveStatic(staticDirOf(outDir))
-    state.origin = served.url
-    state.close = () => served.server.close()
+    const inbox = path.join(await mkdtemp(path.join(tmpdir(), 'laomo-gaode-')), 'talk-requests.ndjson')
+    const server = await startServer({ inbox, outDir })
+    state.origin = server.origin
+    state.close = () => server.stop()
   })
   afterAll(() => state.close?.())
 
@@ -359,15 +366,22 @@ describe('talk map with Gaode tiles (second build: PUBLIC_MAP_PROVIDER=gaode, PU
     const context = await site.browser.newContext({ locale: 'zh-CN' })
     const page = await context.newPage()
     const tileHosts: string[] = []
+    const violations: string[] = []
+    page.on('console', (m) => {
+      if (m.text().includes('Content Security Policy')) violations.push(m.text())
+    })
     // No real tile traffic from tests: record and abort requests to the provider.
     await page.route(/autonavi\.com/, (route) => {
       tileHosts.push(new URL(route.request().url()).host)
       return route.abort()
     })
-    await page.goto(`${state.origin}/map/`)
+    const response = await page.goto(`${state.origin}/map/`)
     await page.waitForFunction(() => window.__laomoMap !== undefined)
     await page.evaluate(() => window.__laomoMap!.drawn())
+    // The policy allows the configured provider's tiles (else Chromium would block them before the route).
+    expect(await response!.headerValue('content-security-policy')).toContain('https://webrd01.is.autonavi.com')
     expect(tileHosts.length).toBeGreaterThan(0)
+    expect(violations).toEqual([])
     for (const talk of talks.filter((t) => t.location).slice(0, 5)) {
       const [lng, lat] = gcoord.transform([talk.location!.lng, talk.location!.lat], gcoord.WGS84, gcoord.GCJ02)
       const shown = await page.evaluate((id) => window.__laomoMap!.latLngOf(id), talk._id)

@@ -258,7 +258,9 @@ describe('search', () => {
     )
     expect(texts.filter((t) => t.text.includes('留言本')).map((t) => t.title)).toEqual([s.story.title])
     expect(texts.find((t) => t.title === s.story.title)!.text).toMatch(/[^\s。，]留言本[^\s。，]/)
-    const { page, errors } = await openPage(site.browser, `${site.origin}/search/`)
+    const { page, errors, csp } = await openPage(site.browser, `${site.origin}/search/`)
+    // Pagefind runs under the production server's policy: its WebAssembly needs 'wasm-unsafe-eval', no more.
+    expect(csp).toMatch(/script-src 'self' 'wasm-unsafe-eval' /)
     await page.getByLabel('搜索劳模、报告会和报道').fill('留言本')
     const first = page.locator('[data-search-results] li a').first()
     await first.waitFor()

@@ -8,7 +8,7 @@
  *   the booking office's phone and email replace the form instead of a failed submission.
  */
 import { chinaDate } from '../../lib/format'
-import { FIELD_NAMES, parseBooking, valuesFromParams, type FieldErrors } from '../../lib/booking/form'
+import { dateBounds, FIELD_NAMES, parseBooking, valuesFromParams, type FieldErrors } from '../../lib/booking/form'
 
 type Answer = { reference?: string; errors?: FieldErrors; message?: string }
 
@@ -26,12 +26,27 @@ export function enhanceBookingForm(form: HTMLFormElement): void {
   }
 
   const touched = new Set<string>()
+  // The lists the page offers are the lists the endpoint accepts (both come from the same workers).
   const workerIds = [...form.querySelectorAll<HTMLInputElement>('input[name="workers"]')].map((i) => i.value)
+  const topics = [...form.querySelectorAll<HTMLOptionElement>('select[name="topic"] option')]
+    .map((o) => o.value)
+    .filter(Boolean)
   const validate = () =>
     parseBooking(valuesFromParams(new URLSearchParams(new FormData(form) as unknown as Record<string, string>)), {
       workerIds,
+      topics,
       today: chinaDate(),
     })
+
+  // The date pickers offer only the days the schema accepts. Set here, not in the markup: the page
+  // is built once, and "today" moves on.
+  const { min, max } = dateBounds(chinaDate())
+  for (const n of [1, 2]) {
+    const start = form.querySelector<HTMLInputElement>(`input[name="date${n}Start"]`)
+    const end = form.querySelector<HTMLInputElement>(`input[name="date${n}End"]`)
+    for (const input of [start, end]) if (input) Object.assign(input, { min, max })
+    if (start && end) start.addEventListener('change', () => (end.min = start.value > min ? start.value : min))
+  }
 
   function show(errors: FieldErrors, only?: Set<string>) {
     for (const name of FIELD_NAMES) {

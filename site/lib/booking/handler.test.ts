@@ -4,7 +4,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { handleSubmission, MAX_BODY_BYTES, MAX_DISCARDED_BYTES, type HandlerDeps } from './handler'
 import { readInbox } from './inbox'
-import { createRateLimiter, parseRateLimit } from './rate-limit'
+import { createRateLimiter, DEFAULT_ACCEPTED_LIMIT, DEFAULT_ATTEMPT_LIMIT, parseRateLimit } from './rate-limit'
 import { inboxStore, sanityStore, type SanityWriter } from './store'
 import { buildDocument, documentId, referenceFor, requestIdentity } from './document'
 import type { TalkRequestDocument } from './document'
@@ -53,13 +53,16 @@ const post = (body: string | URLSearchParams, headers: Record<string, string> = 
     body: String(body),
   })
 
-async function setup(limit = '100/60') {
+async function setup(accepted = '100/60', attempts = '1000/60') {
   const file = path.join(await mkdtemp(path.join(tmpdir(), 'laomo-handler-')), 'inbox.ndjson')
   const deps: HandlerDeps = {
     store: inboxStore(file),
     workerIds: ['worker-a', 'worker-b'],
     allowedOrigins: ['https://laomo.example.org'],
-    rateLimit: createRateLimiter(parseRateLimit(limit)),
+    limits: {
+      attempts: createRateLimiter(parseRateLimit(attempts, DEFAULT_ATTEMPT_LIMIT)),
+      accepted: createRateLimiter(parseRateLimit(accepted, DEFAULT_ACCEPTED_LIMIT)),
+    },
     clientAddress: '127.0.0.1',
     now: NOW,
   }
@@ -220,16 +223,65 @@ describe('handleSubmission', () => {
     expect(viaReferer.status).toBe(200)
   })
 
-  it('limits submissions per client', async () => {
-    const { deps } = await setup('2/600')
-    const send = (client: string) =>
-      handleSubmission(post(new URLSearchParams({ ...fields, phone: 'x' })), { ...deps, clientAddress: client })
-    expect((await send('10.0.0.1')).status).toBe(422)
-    expect((await send('10.0.0.1')).status).toBe(422)
+  it('charges the accepted-request limit only for requests stored, per client', async () => {
+    const { file, deps } = await setup('2/600')
+    let n = 0
+    const send = (client: string, extra: Record<string, string> = {}) =>
+      handleSubmission(
+        post(
+          new URLSearchParams({ ...fields, idempotencyKey: `key-limit-${String(++n).padStart(12, '0')}`, ...extra }),
+        ),
+        { ...deps, clientAddress: client },
+      )
+    // Typos, refused posts and the honeypot cost nothing of it.
+    for (let i = 0; i < 5; i++) expect((await send('10.0.0.1', { phone: 'x' })).status).toBe(422)
+    expect((await send('10.0.0.1', { website: 'spam' })).status).toBe(400)
+    expect((await send('10.0.0.1')).status).toBe(200)
+    // A repeat of a stored request is answered with its reference and not charged again.
+    const repeat = post(new URLSearchParams({ ...fields, idempotencyKey: `key-limit-${String(n).padStart(12, '0')}` }))
+    expect((await handleSubmission(repeat, { ...deps, clientAddress: '10.0.0.1' })).status).toBe(200)
+    expect((await send('10.0.0.1')).status).toBe(200)
     const limited = await send('10.0.0.1')
     expect(limited).toMatchObject({ kind: 'rejected', status: 429 })
+    expect(limited.kind === 'rejected' && limited.message).toContain('网络近期已提交较多预约申请')
     expect(limited.kind === 'rejected' && limited.retryAfter).toBeGreaterThan(0)
+    expect((await send('10.0.0.2')).status).toBe(200)
+    expect((await readInbox(file)).documents).toHaveLength(3)
+  })
+
+  it('gives the allowance back when the store fails', async () => {
+    const { deps } = await setup('1/600')
+    const failing = { kind: 'inbox' as const, save: () => Promise.reject(new Error('disk full')) }
+    const send = () => handleSubmission(post(new URLSearchParams(fields)), deps)
+    const error = console.error
+    console.error = () => undefined
+    try {
+      expect((await handleSubmission(post(new URLSearchParams(fields)), { ...deps, store: failing })).status).toBe(500)
+    } finally {
+      console.error = error
+    }
+    expect((await send()).status).toBe(200)
+  })
+
+  it('bounds every POST, valid or not, by the attempt limit', async () => {
+    const { deps } = await setup('100/600', '3/600')
+    const send = (client: string) =>
+      handleSubmission(post(new URLSearchParams({ ...fields, phone: 'x' })), { ...deps, clientAddress: client })
+    for (let i = 0; i < 3; i++) expect((await send('10.0.0.1')).status).toBe(422)
+    const limited = await send('10.0.0.1')
+    expect(limited).toMatchObject({ kind: 'rejected', status: 429 })
+    expect(limited.kind === 'rejected' && limited.message).toContain('提交过于频繁')
     expect((await send('10.0.0.2')).status).toBe(422)
+  })
+
+  it('takes the request’s own origin from the server when given (behind a trusted proxy)', async () => {
+    const { deps } = await setup()
+    const https = { origin: 'https://public.example' }
+    expect((await handleSubmission(post(new URLSearchParams(fields), https), deps)).status).toBe(403)
+    const viaProxy = { ...deps, ownOrigin: 'https://public.example' }
+    expect((await handleSubmission(post(new URLSearchParams(fields), https), viaProxy)).status).toBe(200)
+    // The server's own view (the request URL) no longer counts once the server says otherwise.
+    expect((await handleSubmission(post(new URLSearchParams(fields)), { ...deps, ownOrigin: null })).status).toBe(403)
   })
 
   it('writes nothing but the line it appends (the file stays valid NDJSON)', async () => {
@@ -249,13 +301,24 @@ describe('handleSubmission', () => {
 describe('rate limiter', () => {
   it('opens a new window after the old one ends', () => {
     const limiter = createRateLimiter({ max: 1, windowMs: 1000 })
-    expect(limiter.hit('a', 0)).toBe(0)
-    expect(limiter.hit('a', 500)).toBe(1)
-    expect(limiter.hit('a', 1000)).toBe(0)
+    expect(limiter.take('a', 0)).toBe(0)
+    expect(limiter.take('a', 500)).toBe(1)
+    expect(limiter.take('a', 1000)).toBe(0)
   })
-  it('reads LAOMO_RATE_LIMIT and falls back to the default', () => {
-    expect(parseRateLimit('20/600')).toEqual({ max: 20, windowMs: 600_000 })
-    expect(parseRateLimit('lots')).toEqual({ max: 10, windowMs: 600_000 })
+  it('takes nothing when refusing, and takes back a refund within the window only', () => {
+    const limiter = createRateLimiter({ max: 2, windowMs: 1000 })
+    expect([limiter.take('a', 0), limiter.take('a', 1), limiter.take('a', 2)]).toEqual([0, 0, 1])
+    limiter.refund('a', 3)
+    expect([limiter.take('a', 4), limiter.take('a', 5)]).toEqual([0, 1])
+    limiter.refund('a', 1000) // the window has ended: nothing to give back
+    expect([limiter.take('a', 1001), limiter.take('a', 1002), limiter.take('a', 1003)]).toEqual([0, 0, 1])
+  })
+  it('reads <max>/<seconds>, uses the default when unset, and refuses anything else', () => {
+    expect(parseRateLimit('20/600', DEFAULT_ACCEPTED_LIMIT)).toEqual({ max: 20, windowMs: 600_000 })
+    expect(parseRateLimit(undefined, DEFAULT_ACCEPTED_LIMIT)).toBe(DEFAULT_ACCEPTED_LIMIT)
+    expect(parseRateLimit(' ', DEFAULT_ATTEMPT_LIMIT)).toBe(DEFAULT_ATTEMPT_LIMIT)
+    for (const bad of ['abc', '10', '0/60', '10/0', '-1/60', '1.5/60', '10 per 60'])
+      expect(() => parseRateLimit(bad, DEFAULT_ACCEPTED_LIMIT), bad).toThrow(/<max>\/<seconds>/)
   })
 })
 

@@ -1,6 +1,6 @@
 /**
  * The booking endpoint's decisions, free of Astro so they can be tested with plain `Request`s:
- * content type, Origin, body size, rate limit, honeypot, validation, then the store.
+ * attempt limit, content type, Origin, body size, honeypot, validation, accepted-request limit, then the store.
  */
 import {
   HONEYPOT_FIELD,
@@ -13,6 +13,7 @@ import {
 import { chinaDate } from '../format'
 import { requestIdentity } from './document'
 import type { RequestStore } from './store'
+import type { Limiter } from './rate-limit'
 
 export const MAX_BODY_BYTES = 16 * 1024
 
@@ -24,9 +25,17 @@ export type Outcome =
 export interface HandlerDeps {
   store: RequestStore
   workerIds: readonly string[]
+  /** Topics the form offers (schoolTopics of the same workers); a topic must be one of them. */
+  topics?: readonly string[]
   /** Origins allowed to post, besides the request's own. */
   allowedOrigins: readonly string[]
-  rateLimit: { hit(client: string): number }
+  /**
+   * The request's own public origin. The production server works it out (behind a trusted proxy, from
+   * its forwarded headers; null when they make no valid origin); default: the request URL's.
+   */
+  ownOrigin?: string | null
+  /** Every POST (`attempts`) and stored requests only (`accepted`), per client address. */
+  limits: { attempts: Limiter; accepted: Limiter }
   clientAddress: string
   now?: Date
 }
@@ -77,13 +86,23 @@ export async function handleSubmission(request: Request, deps: HandlerDeps): Pro
   return outcome
 }
 
+const minutes = (seconds: number) => Math.ceil(seconds / 60)
+const tooOften = (seconds: number) =>
+  reject(429, `提交过于频繁，请 ${minutes(seconds)} 分钟后再试，或直接致电预约办公室。`, seconds)
+// Shared addresses (a county's schools behind one NAT) reach this first, so it does not blame the teacher.
+const tooMany = (seconds: number) =>
+  reject(429, `您所在的网络近期已提交较多预约申请，请 ${minutes(seconds)} 分钟后再试，或直接致电预约办公室。`, seconds)
+
 async function decide(request: Request, deps: HandlerDeps): Promise<Outcome> {
+  const hammering = deps.limits.attempts.take(deps.clientAddress)
+  if (hammering > 0) return tooOften(hammering)
+
   const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
   if (type !== 'application/x-www-form-urlencoded') {
     return reject(415, '提交格式不正确：请通过网页上的预约表单提交。')
   }
 
-  const own = new URL(request.url).origin
+  const own = deps.ownOrigin === undefined ? new URL(request.url).origin : deps.ownOrigin
   const origin = originOf(request.headers.get('origin')) ?? originOf(request.headers.get('referer'))
   if (!origin || (origin !== own && !deps.allowedOrigins.includes(origin))) {
     return reject(403, '请求来源不正确：请在本站的预约页面上填写并提交。')
@@ -91,11 +110,6 @@ async function decide(request: Request, deps: HandlerDeps): Promise<Outcome> {
 
   const declared = Number(request.headers.get('content-length') ?? '0')
   if (declared > MAX_BODY_BYTES) return reject(413, '提交的内容过长，请精简备注后再试。')
-
-  const retryAfter = deps.rateLimit.hit(deps.clientAddress)
-  if (retryAfter > 0) {
-    return reject(429, `提交过于频繁，请 ${Math.ceil(retryAfter / 60)} 分钟后再试，或直接致电预约办公室。`, retryAfter)
-  }
 
   const body = await readCapped(request, MAX_BODY_BYTES)
   if (body === null) return reject(413, '提交的内容过长，请精简备注后再试。')
@@ -105,14 +119,19 @@ async function decide(request: Request, deps: HandlerDeps): Promise<Outcome> {
 
   const values = valuesFromParams(params)
   const now = deps.now ?? new Date()
-  const parsed = parseBooking(values, { workerIds: deps.workerIds, today: chinaDate(now) })
+  const parsed = parseBooking(values, { workerIds: deps.workerIds, topics: deps.topics, today: chinaDate(now) })
   if (!parsed.ok) return { kind: 'invalid', status: 422, errors: parsed.errors, values }
 
+  // Charged only now, for a request about to be stored; given back when it was not (a repeat, a failure).
+  const full = deps.limits.accepted.take(deps.clientAddress)
+  if (full > 0) return tooMany(full)
   const identity = requestIdentity(params.get(IDEMPOTENCY_FIELD), parsed.request)
   try {
     const { reference, created } = await deps.store.save(parsed.request, identity, now)
+    if (!created) deps.limits.accepted.refund(deps.clientAddress)
     return { kind: 'stored', status: 200, reference, created }
   } catch (error) {
+    deps.limits.accepted.refund(deps.clientAddress)
     console.error('talk request could not be stored:', error)
     return reject(500, '系统暂时无法保存您的申请，请稍后再试，或直接联系预约办公室。')
   }

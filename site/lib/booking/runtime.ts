@@ -1,27 +1,59 @@
 /**
- * The booking endpoint's per-process state, read from the server's environment when the first
- * request arrives (never at build time, so no secret is baked into the build output).
+ * What the booking endpoint needs beyond the request.
+ *
+ * In production the server (server/main.ts) hands it a `BookingContext` per request through
+ * `Astro.locals.booking`: the real client address and the request's public origin (from a trusted
+ * proxy's forwarded headers), the allowed origins and the two rate limits, all validated when the
+ * server starts. Without that server (`astro dev`) the fallback uses the socket's address, the
+ * request's own origin and the limits from the environment.
+ *
+ * The store is read from the server's environment when the first request arrives (never at build
+ * time, so no secret is baked into the build output).
  */
-import { createRateLimiter, parseRateLimit } from './rate-limit'
+import {
+  createRateLimiter,
+  DEFAULT_ACCEPTED_LIMIT,
+  DEFAULT_ATTEMPT_LIMIT,
+  parseRateLimit,
+  type Limiter,
+} from './rate-limit'
 import { storeFromEnv, type RequestStore } from './store'
 
-interface Runtime {
-  store: RequestStore
-  rateLimit: ReturnType<typeof createRateLimiter>
-  allowedOrigins: string[]
+export interface BookingLimits {
+  /** Every POST, valid or not. */
+  attempts: Limiter
+  /** Requests actually stored. */
+  accepted: Limiter
 }
 
-let runtime: Runtime | undefined
+export interface BookingContext {
+  clientAddress: string
+  /** null: the forwarded headers made no valid origin (only `allowedOrigins` pass); unset: the request URL's. */
+  ownOrigin?: string | null
+  /** Origins allowed to post besides the request's own (the public site behind a proxy). */
+  allowedOrigins: readonly string[]
+  limits: BookingLimits
+}
 
-export function bookingRuntime(env: NodeJS.ProcessEnv = process.env): Runtime {
-  runtime ??= {
-    store: storeFromEnv(env),
-    rateLimit: createRateLimiter(parseRateLimit(env.LAOMO_RATE_LIMIT)),
-    // The public origin(s) behind a reverse proxy, where the server sees another host.
-    allowedOrigins: [env.LAOMO_SITE_URL, ...(env.LAOMO_ALLOWED_ORIGINS ?? '').split(',')]
-      .map((o) => o?.trim())
-      .filter((o): o is string => !!o)
-      .map((o) => new URL(o).origin),
+/** The shape of `Astro.locals` the production server fills. */
+export interface BookingLocals {
+  booking?: BookingContext
+}
+
+let store: RequestStore | undefined
+
+export function bookingStore(env: NodeJS.ProcessEnv = process.env): RequestStore {
+  store ??= storeFromEnv(env)
+  return store
+}
+
+let fallbackLimits: BookingLimits | undefined
+
+/** Without the production server in front (`astro dev`). */
+export function fallbackContext(clientAddress: string, env: NodeJS.ProcessEnv = process.env): BookingContext {
+  fallbackLimits ??= {
+    attempts: createRateLimiter(parseRateLimit(env.LAOMO_ATTEMPT_LIMIT, DEFAULT_ATTEMPT_LIMIT)),
+    accepted: createRateLimiter(parseRateLimit(env.LAOMO_RATE_LIMIT, DEFAULT_ACCEPTED_LIMIT)),
   }
-  return runtime
+  return { clientAddress, allowedOrigins: [], limits: fallbackLimits }
 }

@@ -1,0 +1,109 @@
+/**
+ * The production server's settings, all read and checked once at start-up: a bad value stops the
+ * server with a message naming the variable, instead of failing every request later.
+ */
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import {
+  DEFAULT_ACCEPTED_LIMIT,
+  DEFAULT_ATTEMPT_LIMIT,
+  parseRateLimit,
+  type RateLimit,
+} from '../site/lib/booking/rate-limit.ts'
+import { parseTrustedProxies, type TrustedProxies } from './proxy.ts'
+
+export interface ServerConfig {
+  host: string
+  port: number
+  /** The build: `<outDir>/client` (static files) and `<outDir>/server/entry.mjs` (the endpoint). */
+  outDir: string
+  /** Origins allowed to post besides the request's own: LAOMO_SITE_URL and LAOMO_ALLOWED_ORIGINS. */
+  allowedOrigins: string[]
+  trustedProxies: TrustedProxies
+  acceptedLimit: RateLimit
+  attemptLimit: RateLimit
+}
+
+export class ConfigError extends Error {
+  readonly problems: string[]
+  constructor(problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`)
+    this.problems = problems
+  }
+}
+
+const REPO = fileURLToPath(new URL('..', import.meta.url))
+
+/** An origin as a browser sends it: scheme and host (and port), nothing else. */
+export function parseOrigin(value: string): string {
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    throw new Error(`"${value}" is not an origin: write it with its scheme, e.g. https://laomo.example.org`)
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`"${value}" is not an http(s) origin`)
+  if (url.username || url.password || url.search || url.hash || url.pathname !== '/') {
+    throw new Error(`"${value}" is more than an origin: leave out the path, e.g. ${url.origin}`)
+  }
+  return url.origin
+}
+
+export function parseConfig(env: NodeJS.ProcessEnv): ServerConfig {
+  const problems: string[] = []
+  /** Runs `parse`, turning its error into a problem that names `name`. */
+  const read = <T>(name: string, parse: () => T, fallback: T): T => {
+    try {
+      return parse()
+    } catch (error) {
+      problems.push(`${name}: ${(error as Error).message}`)
+      return fallback
+    }
+  }
+
+  const port = read(
+    'PORT',
+    () => {
+      const value = env.PORT?.trim() || '4321'
+      if (!/^\d{1,5}$/.test(value) || Number(value) > 65535) throw new Error(`"${env.PORT}" is not a port number`)
+      return Number(value)
+    },
+    0,
+  )
+  const allowedOrigins = [
+    ...(env.LAOMO_SITE_URL?.trim() ? [read('LAOMO_SITE_URL', () => parseOrigin(env.LAOMO_SITE_URL!.trim()), '')] : []),
+    ...(env.LAOMO_ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean)
+      .map((o) => read('LAOMO_ALLOWED_ORIGINS', () => parseOrigin(o), '')),
+  ].filter(Boolean)
+
+  const outDir = path.resolve(REPO, env.LAOMO_OUT_DIR?.trim() || 'dist')
+  const entry = path.join(outDir, 'server', 'entry.mjs')
+  if (!existsSync(entry)) problems.push(`LAOMO_OUT_DIR: ${entry} is missing: run \`npm run build\` first`)
+
+  const config: ServerConfig = {
+    host: env.HOST?.trim() || '127.0.0.1',
+    port,
+    outDir,
+    allowedOrigins: [...new Set(allowedOrigins)],
+    trustedProxies: read('LAOMO_TRUSTED_PROXIES', () => parseTrustedProxies(env.LAOMO_TRUSTED_PROXIES), {
+      has: () => false,
+      description: 'none',
+    }),
+    acceptedLimit: read(
+      'LAOMO_RATE_LIMIT',
+      () => parseRateLimit(env.LAOMO_RATE_LIMIT, DEFAULT_ACCEPTED_LIMIT),
+      DEFAULT_ACCEPTED_LIMIT,
+    ),
+    attemptLimit: read(
+      'LAOMO_ATTEMPT_LIMIT',
+      () => parseRateLimit(env.LAOMO_ATTEMPT_LIMIT, DEFAULT_ATTEMPT_LIMIT),
+      DEFAULT_ATTEMPT_LIMIT,
+    ),
+  }
+  if (problems.length) throw new ConfigError(problems)
+  return config
+}

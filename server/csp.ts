@@ -1,0 +1,73 @@
+/**
+ * The Content-Security-Policy sources a build needs, read from the build itself when the server starts:
+ * - the sha256 of every inline script in its pages. Astro inlines small bundled scripts, and its own CSP
+ *   support (`security.csp`) leaves `is:inline` scripts such as the search page's out and can only write
+ *   a <meta>, where frame-ancestors does not work; reading the output covers whatever ends up in it;
+ * - the tile origins of the map provider the build was configured with (`config` in /map/points.json).
+ *
+ *   node server/csp.ts [outDir]    prints {"site": "<policy>", "studio": "<policy>"} (for nginx, deploy/)
+ */
+import { createHash } from 'node:crypto'
+import { readdir, readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { effectiveConfig, providerSpec, type MapConfig } from '../studio/lib/map/providers.ts'
+import { siteCsp, studioCsp, type CspSources, type SecurityPolicies } from './policy.ts'
+
+const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi
+/** Data blocks the browser never runs (JSON-LD on every profile and talk): no hash needed. */
+const DATA_BLOCK = /\btype\s*=\s*["']?application\/(ld\+)?json\b/i
+
+/** 'sha256-…' of each inline script, as the browser hashes it (the HTML parser turns CRLF into LF). */
+export function inlineScriptHashes(html: string): string[] {
+  const hashes: string[] = []
+  for (const [, attributes = '', text = ''] of html.matchAll(SCRIPT)) {
+    if (/\bsrc\s*=/i.test(attributes) || DATA_BLOCK.test(attributes)) continue
+    const digest = createHash('sha256').update(text.replace(/\r\n?/g, '\n')).digest('base64')
+    hashes.push(`'sha256-${digest}'`)
+  }
+  return hashes
+}
+
+/** The origins a provider's tiles come from, every subdomain spelled out. */
+export function tileOriginsOf(config: MapConfig): string[] {
+  const origins = new Set<string>()
+  for (const layer of providerSpec(effectiveConfig(config)).layers) {
+    for (const s of layer.subdomains.length ? layer.subdomains : ['']) {
+      origins.add(new URL(layer.url.replaceAll('{s}', s).replace(/\{[a-z]\}/g, '0')).origin)
+    }
+  }
+  return [...origins].sort()
+}
+
+async function configuredTileOrigins(staticDir: string): Promise<string[]> {
+  try {
+    const points = JSON.parse(await readFile(path.join(staticDir, 'map', 'points.json'), 'utf8'))
+    return points?.config ? tileOriginsOf(points.config as MapConfig) : []
+  } catch {
+    return [] // no map in this build
+  }
+}
+
+export async function scanBuild(staticDir: string): Promise<CspSources & { pages: number }> {
+  const entries = await readdir(staticDir, { recursive: true, withFileTypes: true })
+  const pages = entries
+    .filter((e) => e.isFile() && e.name.endsWith('.html'))
+    .map((e) => path.join(e.parentPath, e.name))
+  const hashes = new Set<string>()
+  // A few files at a time: thousands of pages are read in well under a second without a file-handle storm.
+  for (let i = 0; i < pages.length; i += 64) {
+    const batch = await Promise.all(pages.slice(i, i + 64).map((file) => readFile(file, 'utf8')))
+    for (const html of batch) if (html.includes('<script')) for (const h of inlineScriptHashes(html)) hashes.add(h)
+  }
+  return { scriptHashes: [...hashes].sort(), tileOrigins: await configuredTileOrigins(staticDir), pages: pages.length }
+}
+
+export function policiesFor(sources: CspSources): SecurityPolicies {
+  return { site: siteCsp(sources), studio: studioCsp(sources) }
+}
+
+if (import.meta.main) {
+  const { staticDirOf } = await import('../scripts/static-dir.ts')
+  const outDir = path.resolve(process.argv[2] || process.env.LAOMO_OUT_DIR || 'dist')
+  console.log(JSON.stringify(policiesFor(await scanBuild(staticDirOf(outDir))), null, 2))
+}

@@ -1,0 +1,128 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { inlineScriptHashes, scanBuild, tileOriginsOf } from './csp'
+import { allowedMethods, cacheControlFor, securityHeaders, siteCsp, studioCsp } from './policy'
+import { staticPath } from './static'
+
+describe('methods', () => {
+  it('allow POST on the booking endpoint only', () => {
+    expect(allowedMethods('/api/talk-requests')).toEqual(['GET', 'HEAD', 'POST'])
+    expect(allowedMethods('/api/talk-requests/')).toEqual(['GET', 'HEAD', 'POST'])
+    for (const p of ['/', '/schools/', '/_image', '/api/other', '/_server-islands/x'])
+      expect(allowedMethods(p)).toEqual(['GET', 'HEAD'])
+  })
+})
+
+describe('cache', () => {
+  it('keeps content-named files for a year and checks everything else on each use', () => {
+    for (const p of [
+      '/_astro/BaseLayout.C2x3.css',
+      '/_astro/island.D8f.js',
+      '/pagefind/fragment/zh-cn_0a8f90d.pf_fragment',
+      '/pagefind/index/zh-cn_177092a.pf_index',
+      '/pagefind/pagefind.zh-cn_718fbf36485a6.pf_meta',
+    ])
+      expect(cacheControlFor(p), p).toBe('public, max-age=31536000, immutable')
+    for (const p of [
+      '/',
+      '/workers/',
+      '/map/points.json',
+      '/pagefind/pagefind.js',
+      '/pagefind/pagefind-entry.json',
+      '/pagefind/wasm.unknown.pagefind',
+      '/calendar.ics',
+      '/_astro/',
+    ])
+      expect(cacheControlFor(p), p).toBe('public, no-cache')
+  })
+})
+
+describe('security headers', () => {
+  const sources = {
+    scriptHashes: ["'sha256-abc='"],
+    tileOrigins: ['https://webrd01.is.autonavi.com'],
+  }
+  const policies = { site: siteCsp(sources), studio: studioCsp(sources) }
+
+  it('are the same on every path, with the Studio’s own policy under /studio/', () => {
+    const site = securityHeaders('/schools/', policies)
+    expect(site).toEqual({
+      'Content-Security-Policy': policies.site,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'strict-origin-when-cross-origin',
+      'X-Frame-Options': 'DENY',
+    })
+    expect(securityHeaders('/studio/structure', policies)['Content-Security-Policy']).toBe(policies.studio)
+    expect(securityHeaders('/studiox', policies)['Content-Security-Policy']).toBe(policies.site)
+  })
+
+  it('allow scripts from the site and by hash only, frames from nowhere, tiles from the configured provider', () => {
+    const directives = Object.fromEntries(
+      policies.site.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]),
+    )
+    expect(directives['script-src']).toEqual(["'self'", "'wasm-unsafe-eval'", "'sha256-abc='"])
+    expect(directives['frame-ancestors']).toEqual(["'none'"])
+    expect(directives['img-src']).toEqual(["'self'", 'data:', 'https://webrd01.is.autonavi.com'])
+    expect(directives['object-src']).toEqual(["'none'"])
+    expect(policies.site).not.toMatch(/'unsafe-eval'|\*/)
+    expect(policies.studio).toContain("connect-src 'self' https://*.sanity.io wss://*.sanity.io")
+    expect(policies.studio).toContain("frame-ancestors 'none'")
+    expect(policies.studio.split('; ').find((d) => d.startsWith('script-src'))).not.toContain('unsafe')
+  })
+})
+
+describe('CSP sources from the build', () => {
+  it('hashes inline scripts as the browser does, leaving out JSON data blocks and external scripts', () => {
+    // echo -n 'alert(1)' | openssl dgst -sha256 -binary | base64
+    const alert = "'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='"
+    const html = `<script>alert(1)</script><script type="module">alert(1)</script>
+      <script type="application/ld+json">{"a":1}</script><script src="/x.js"></script>
+      <script type='text/javascript'>alert(1)</SCRIPT >`
+    expect(inlineScriptHashes(html)).toEqual([alert, alert, alert])
+    expect(inlineScriptHashes('<script>\r\nalert(1)\r\n</script>')).toEqual(
+      inlineScriptHashes('<script>\nalert(1)\n</script>'),
+    )
+  })
+
+  it('names the tile origins of the configured provider only', () => {
+    expect(tileOriginsOf({ provider: 'bundled' })).toEqual([])
+    expect(tileOriginsOf({ provider: 'tianditu-vec' })).toEqual([]) // no key: the bundled layer
+    expect(tileOriginsOf({ provider: 'tianditu-img', key: 'k' })).toEqual(
+      ['0', '1', '2', '3', '4', '5', '6', '7'].map((s) => `https://t${s}.tianditu.gov.cn`),
+    )
+    expect(tileOriginsOf({ provider: 'gaode' })).toEqual(
+      ['1', '2', '3', '4'].map((s) => `https://webrd0${s}.is.autonavi.com`),
+    )
+  })
+
+  it('reads every page of a build and its map configuration', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'laomo-csp-'))
+    mkdirSync(path.join(dir, 'a', 'b'), { recursive: true })
+    mkdirSync(path.join(dir, 'map'))
+    writeFileSync(path.join(dir, 'index.html'), '<script>alert(1)</script>')
+    writeFileSync(path.join(dir, 'a', 'b', 'index.html'), '<script>alert(2)</script><script>alert(1)</script>')
+    writeFileSync(path.join(dir, 'map', 'points.json'), JSON.stringify({ v: 3, config: { provider: 'gaode' } }))
+    const found = await scanBuild(dir)
+    expect(found.pages).toBe(2)
+    expect(found.scriptHashes).toHaveLength(2)
+    expect(found.tileOrigins).toHaveLength(4)
+  })
+})
+
+describe('static paths', () => {
+  it('decode each segment and never leave the root or show dot-files', () => {
+    expect(staticPath('/srv', '/workers/%E5%BC%A0%E7%BA%A2%E6%A2%85/')).toBe('/srv/workers/张红梅')
+    expect(staticPath('/srv', '/stories/Zhang-A%20%E6%8A%A5%E9%81%93/')).toBe('/srv/stories/Zhang-A 报道')
+    for (const bad of [
+      '/../etc/passwd',
+      '/%2e%2e/etc/passwd',
+      '/a%2F..%2F..%2Fetc',
+      '/.git/config',
+      '/x%00y',
+      '/%E0%A4%A',
+    ])
+      expect(staticPath('/srv', bad), bad).toBeNull()
+  })
+})

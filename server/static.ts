@@ -1,0 +1,117 @@
+/**
+ * The built pages and assets from `<outDir>/client`: GET and HEAD only, conditional requests (ETag,
+ * Last-Modified → 304), no ranges and no compression (the proxy compresses). The caller has set the
+ * security headers; this sets Content-Type, length, validators and Cache-Control.
+ */
+import { createReadStream } from 'node:fs'
+import { stat } from 'node:fs/promises'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import path from 'node:path'
+import { cacheControlFor, NO_STORE } from './policy.ts'
+
+export const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.geojson': 'application/geo+json',
+  '.xml': 'application/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.ics': 'text/calendar; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.gif': 'image/gif',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.wasm': 'application/wasm',
+  '.webmanifest': 'application/manifest+json',
+}
+
+/**
+ * The file for a URL path, or null: each segment percent-decoded on its own, so an encoded `/` or
+ * `..` cannot climb out of `root`; dot-files and dot-folders are never served.
+ */
+export function staticPath(root: string, pathname: string): string | null {
+  const segments: string[] = []
+  for (const raw of pathname.split('/').slice(1)) {
+    let segment: string
+    try {
+      segment = decodeURIComponent(raw)
+    } catch {
+      return null
+    }
+    if (segment.startsWith('.') || /[/\\\0]/.test(segment)) return null
+    segments.push(segment)
+  }
+  return path.join(root, ...segments)
+}
+
+async function fileAt(file: string) {
+  const info = await stat(file).catch(() => null)
+  if (info?.isFile()) return { file, info }
+  if (info?.isDirectory()) {
+    const index = path.join(file, 'index.html')
+    const indexInfo = await stat(index).catch(() => null)
+    if (indexInfo?.isFile()) return { file: index, info: indexInfo }
+  }
+  return null
+}
+
+/** The embedded Studio routes in the browser: its deep links all load its one page. */
+const STUDIO = /^\/studio(\/|$)/
+
+export async function serveStatic(root: string, req: IncomingMessage, res: ServerResponse, pathname: string) {
+  const wanted = staticPath(root, pathname)
+  let found = wanted ? await fileAt(wanted) : null
+  if (!found && STUDIO.test(pathname) && !path.extname(pathname)) found = await fileAt(path.join(root, 'studio'))
+  if (!found) return sendFile(req, res, 404, await fileAt(path.join(root, '404.html')), NO_STORE)
+
+  const { info } = found
+  const etag = `W/"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`
+  res.setHeader('ETag', etag)
+  res.setHeader('Last-Modified', info.mtime.toUTCString())
+  const cacheControl = cacheControlFor(pathname)
+  const ifNoneMatch = req.headers['if-none-match']
+  const notModified = ifNoneMatch
+    ? ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag.slice(2) || tag.trim() === '*')
+    : req.headers['if-modified-since'] !== undefined &&
+      Math.floor(info.mtimeMs / 1000) <= Date.parse(req.headers['if-modified-since']) / 1000
+  if (notModified) {
+    res.writeHead(304, { 'Cache-Control': cacheControl })
+    res.end()
+    return
+  }
+  sendFile(req, res, 200, found, cacheControl)
+}
+
+function sendFile(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  found: { file: string; info: { size: number } } | null,
+  cacheControl: string,
+) {
+  if (!found) {
+    res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': cacheControl })
+    res.end(req.method === 'HEAD' ? undefined : '页面不存在。')
+    return
+  }
+  res.writeHead(status, {
+    'Content-Type': TYPES[path.extname(found.file).toLowerCase()] ?? 'application/octet-stream',
+    'Content-Length': found.info.size,
+    'Cache-Control': cacheControl,
+  })
+  if (req.method === 'HEAD') {
+    res.end()
+    return
+  }
+  const stream = createReadStream(found.file)
+  stream.on('error', () => res.destroy())
+  stream.pipe(res)
+}
