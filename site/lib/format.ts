@@ -1,5 +1,7 @@
 /** Display formats. All times are shown in China Standard Time, whatever the build machine's zone. */
 
+import { TALK_STATUSES, titleOf } from '../../studio/lib/vocabulary'
+
 export const TIME_ZONE = 'Asia/Shanghai'
 
 /**
@@ -79,3 +81,41 @@ export function chinaYear(iso: string): number {
 export function monthKey(iso: string): string {
   return chinaDate(iso).slice(0, 7)
 }
+
+/**
+ * A talk's start–end, saying the date once: "2025年2月26日 09:00–10:30" within one China-time day,
+ * "2025年2月26日 09:00 – 2月27日 10:30" across days, with the end's year too when the years differ.
+ * Read from `chinaIso` fields so it matches `formatDateTime` without another Intl formatter.
+ */
+export function formatTimeRange(startsAt: string, endsAt?: string | null): string {
+  const start = chinaIso(startsAt)
+  const startText = formatChinaIso(start)
+  if (!endsAt) return startText
+  const end = chinaIso(endsAt)
+  if (end.slice(0, 10) === start.slice(0, 10)) return `${startText}–${end.slice(11, 16)}`
+  const endText = formatChinaIso(end)
+  // Spaces around the dash: it joins two dates, not two times.
+  return `${startText} – ${end.slice(0, 4) === start.slice(0, 4) ? endText.replace(/^\d{4}年/, '') : endText}`
+}
+
+/**
+ * A talk's state in the vocabulary's words (studio/lib/vocabulary.ts TALK_STATUSES), the one
+ * source for every list, page, popup and badge. A planned talk whose start has passed without
+ * being marked held is not passed off as upcoming: "计划中·待更新" says the record is behind.
+ */
+export type TalkState = 'planned' | 'overdue' | 'held' | 'cancelled'
+
+export function talkState(talk: { status: string; startsAt: string }, now: Date | number = Date.now()): TalkState {
+  if (talk.status === 'held' || talk.status === 'cancelled') return talk.status
+  return Date.parse(talk.startsAt) > Number(now) ? 'planned' : 'overdue'
+}
+
+/** The words shown for `talkState`: a planned talk past its start reads "计划中·待更新". */
+export function talkStatusTitle(talk: { status: string; startsAt: string }, now: Date | number = Date.now()): string {
+  const state = talkState(talk, now)
+  const title = titleOf(TALK_STATUSES, state === 'overdue' ? 'planned' : state)
+  return state === 'overdue' ? `${title}·${OVERDUE_NOTE}` : title
+}
+
+/** Added to a planned talk's title once its start has passed and nobody has marked it held. */
+export const OVERDUE_NOTE = '待更新'

@@ -125,7 +125,14 @@ export async function initTalkMap(): Promise<void> {
 
   const base = createBaseLayers(L, columns.config, toDisplay)
   await breathe()
-  const map = L.map(container, { maxZoom: maxZoomOf(base.spec), minZoom: MAP_MIN_ZOOM, zoomSnap: 0.5 })
+  const map = L.map(container, {
+    maxZoom: maxZoomOf(base.spec),
+    minZoom: MAP_MIN_ZOOM,
+    zoomSnap: 0.5,
+    zoomControl: false,
+  })
+  // Leaflet's own control says "Zoom in"/"Zoom out" (title and accessible name): this one says it in Chinese.
+  L.control.zoom({ zoomInTitle: '放大', zoomOutTitle: '缩小' }).addTo(map)
   map.fitBounds(base.bounds, { padding: [8, 8] })
   await breathe()
   base.addTo(map, () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { MapTalk } from './data'
+import { talkState, talkStatusTitle } from '../format'
 import { firstShown, LIST_PAGE, listItemHtml, moreLabel, moreShown, partialText, shownToInclude } from './list'
 
 const talk: MapTalk = {
@@ -38,6 +39,20 @@ describe('map list item', () => {
     )
     expect(html).not.toContain('aria-current')
     expect(listItemHtml(talk, true)).toMatch(/^<li [^>]*aria-current="true">/)
+  })
+
+  it('names the state with talkStatusTitle, judged at the given moment', () => {
+    const before = Date.parse('2026-04-01T00:00:00Z')
+    const after = Date.parse('2026-06-01T00:00:00Z')
+    for (const status of ['planned', 'held', 'cancelled'] as const)
+      for (const now of [before, after]) {
+        const html = listItemHtml({ ...talk, status }, false, now)
+        expect(html).toContain(
+          `<span class="talk-status talk-status-${talkState({ ...talk, status }, now)}">${talkStatusTitle({ ...talk, status }, now)}</span>`,
+        )
+      }
+    expect(listItemHtml({ ...talk, status: 'planned' }, false, before)).toContain('>计划中</span>')
+    expect(listItemHtml({ ...talk, status: 'planned' }, false, after)).toContain('>计划中·待更新</span>')
   })
 
   it('escapes every text: a <script>-like title stays text', () => {

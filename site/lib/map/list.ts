@@ -4,7 +4,8 @@
  * shown; the island puts them into the DOM. The list grows a page at a time as the reader scrolls
  * (or presses "再显示"), so tens of thousands of talks never become tens of thousands of items at once.
  */
-import { titleOf, TALK_STATUSES, VENUE_TYPES } from '../../../studio/lib/vocabulary'
+import { titleOf, VENUE_TYPES } from '../../../studio/lib/vocabulary'
+import { talkState, talkStatusTitle } from '../format'
 import type { MapTalk } from './data'
 import { escapeHtml } from '../../../studio/lib/html'
 import { talkPath, workerPath } from '../paths'
@@ -13,8 +14,11 @@ import { venueSymbolUse } from './symbols'
 /** Items rendered at first, and added by each "再显示". */
 export const LIST_PAGE = 250
 
-/** One list item (needs `venueSymbolSprite()` on the page). Every text is escaped. */
-export function listItemHtml(talk: MapTalk, current = false): string {
+/**
+ * One list item (needs `venueSymbolSprite()` on the page). Every text is escaped. The state is
+ * judged at `now` (the reader's clock: a page built weeks ago still tells a passed talk from a coming one).
+ */
+export function listItemHtml(talk: MapTalk, current = false, now: number = Date.now()): string {
   const title = escapeHtml(talk.title)
   const place = [talk.prefecture, talk.county].filter(Boolean).join(' ')
   const speakers = talk.speakers
@@ -24,7 +28,7 @@ export function listItemHtml(talk: MapTalk, current = false): string {
     `<li data-talk-id="${escapeHtml(talk.id)}"${talk.location ? ' data-located=""' : ''}${current ? ' aria-current="true"' : ''}>` +
     `<a class="talk-list-title" href="${escapeHtml(talkPath(talk.id))}">${title}</a>` +
     `<div class="talk-list-meta"><time datetime="${escapeHtml(talk.startsAt)}">${escapeHtml(talk.when)}</time>` +
-    `<span class="talk-status talk-status-${escapeHtml(talk.status)}">${titleOf(TALK_STATUSES, talk.status)}</span></div>` +
+    `<span class="talk-status talk-status-${talkState(talk, now)}">${talkStatusTitle(talk, now)}</span></div>` +
     `<div class="talk-list-meta"><span class="talk-type">${venueSymbolUse(talk.venueType)}${titleOf(VENUE_TYPES, talk.venueType)}</span>` +
     `${escapeHtml(talk.venueName)}，${escapeHtml(place)}</div>` +
     (speakers ? `<div class="talk-list-meta">宣讲人：${speakers}</div>` : '') +

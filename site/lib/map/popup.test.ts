@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import type { MapTalk } from './data'
+import { talkStatusTitle } from '../format'
 import { popupHtml } from './popup'
 
 describe('marker popup', () => {
@@ -25,5 +27,27 @@ describe('marker popup', () => {
     expect(html).toContain('<dd>社区</dd>')
     expect(html).toContain('2026年5月1日 10:00')
     expect(html).toContain('已举办')
+  })
+
+  it('names the state with talkStatusTitle, judged at the given moment', () => {
+    const talk: MapTalk = {
+      id: 'talk-008',
+      title: '工匠',
+      startsAt: '2026-05-01T02:00:00Z',
+      year: 2026,
+      when: '2026年5月1日 10:00',
+      venueName: '厂',
+      venueType: 'school',
+      prefecture: '兰州市',
+      county: '',
+      status: 'planned',
+      speakers: [],
+    }
+    for (const status of ['planned', 'held', 'cancelled'] as const)
+      for (const now of [Date.parse('2026-04-01T00:00:00Z'), Date.parse('2026-06-01T00:00:00Z')])
+        expect(popupHtml({ ...talk, status }, now)).toContain(
+          `</time>（${talkStatusTitle({ ...talk, status }, now)}）</dd>`,
+        )
+    expect(popupHtml(talk, Date.parse('2026-06-01T00:00:00Z'))).toContain('（计划中·待更新）')
   })
 })

@@ -1,10 +1,12 @@
 /** The marker popup's HTML: date, venue, venue type, status, speakers; links to the talk and profiles. */
-import { titleOf, TALK_STATUSES, VENUE_TYPES } from '../../../studio/lib/vocabulary'
+import { titleOf, VENUE_TYPES } from '../../../studio/lib/vocabulary'
+import { talkStatusTitle } from '../format'
 import { escapeHtml } from '../../../studio/lib/html'
 import type { MapTalk } from './data'
 import { talkPath, workerPath } from '../paths'
 
-export function popupHtml(talk: MapTalk): string {
+/** The state is judged at `now`, the reader's clock, as in the list. */
+export function popupHtml(talk: MapTalk, now: number = Date.now()): string {
   const speakers = talk.speakers.length
     ? talk.speakers.map((s) => `<a href="${workerPath(s.slug)}">${escapeHtml(s.name)}</a>`).join('、')
     : '未填写'
@@ -12,7 +14,7 @@ export function popupHtml(talk: MapTalk): string {
   return `<div class="talk-popup" data-popup-talk="${escapeHtml(talk.id)}">
 <p class="talk-popup-title"><a href="${talkPath(talk.id)}">${escapeHtml(talk.title)}</a></p>
 <dl>
-<dt>时间</dt><dd><time datetime="${escapeHtml(talk.startsAt)}">${escapeHtml(talk.when)}</time>（${titleOf(TALK_STATUSES, talk.status)}）</dd>
+<dt>时间</dt><dd><time datetime="${escapeHtml(talk.startsAt)}">${escapeHtml(talk.when)}</time>（${talkStatusTitle(talk, now)}）</dd>
 <dt>地点</dt><dd>${escapeHtml(talk.venueName)}，${escapeHtml(place)}</dd>
 <dt>类型</dt><dd>${titleOf(VENUE_TYPES, talk.venueType)}</dd>
 <dt>宣讲人</dt><dd>${speakers}</dd>
