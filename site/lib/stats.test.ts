@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { VENUE_TYPES } from '../../studio/lib/vocabulary'
+import { talkFigures } from './talk-figures'
 import { audienceBy, barLayout, byMonth, byYear, countBy, countable, sum, type StatTalk } from './stats'
 
 const talk = (startsAt: string, venueType: string, status = 'held', audienceSize?: number): StatTalk => ({
@@ -86,5 +87,18 @@ describe('barLayout', () => {
   })
   it('draws nothing for all-zero data instead of dividing by zero', () => {
     expect(barLayout([{ key: 'a', label: 'A', value: 0 }], { barArea: 100, rowHeight: 10 }).bars[0]!.width).toBe(0)
+  })
+})
+
+describe('countable agrees with the shared talk figures', () => {
+  it('holds exactly the held and planned talks of talkFigures', () => {
+    const talks = [
+      talk('2025-01-01T02:00:00Z', 'school'),
+      talk('2027-01-01T02:00:00Z', 'school', 'planned'),
+      talk('2025-02-01T02:00:00Z', 'school', 'planned'),
+      talk('2025-03-01T02:00:00Z', 'school', 'cancelled'),
+    ]
+    const f = talkFigures(talks, Date.parse('2026-01-01T00:00:00Z'))
+    expect(countable(talks)).toHaveLength(f.held + f.planned)
   })
 })

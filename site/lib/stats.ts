@@ -40,7 +40,10 @@ export function countBy<T>(
   ]
 }
 
-/** Talks that took place (or will): cancelled talks are not counted in the statistics. */
+/**
+ * Talks that took place (or will): what the charts count. The page's totals, cancelled talks
+ * included, come from talk-figures.ts, which agrees: its held + planned is this list's length.
+ */
 export const countable = <T extends StatTalk>(talks: readonly T[]) => talks.filter((t) => t.status !== 'cancelled')
 
 export const yearKey = (iso: string) => monthKey(iso).slice(0, 4)
