@@ -7,15 +7,10 @@ import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { TALK_STATUSES } from '../../studio/lib/vocabulary'
 import { formatTimeRange } from '../../site/lib/format'
-import { groq } from './expected'
+import { groq, VIEWPORTS } from './expected'
 import { openPage, useSite } from './harness'
 
 const site = useSite()
-const VIEWPORTS = [
-  { name: 'phone', width: 390, height: 844 },
-  { name: 'desktop', width: 1366, height: 900 },
-] as const
-
 async function openMapAt(url: string, viewport: { width: number; height: number }) {
   const opened = await openPage(site.browser, url)
   await opened.page.setViewportSize(viewport)
