@@ -33,6 +33,9 @@ export default defineConfig({
   srcDir: './site',
   publicDir: './public',
   outDir: env.LAOMO_OUT_DIR || './dist',
+  // Kept between builds (incremental pages, processed images, the search index): the publish service's builds
+  // reuse it; a test can give its builds their own.
+  cacheDir: env.LAOMO_CACHE_DIR || './node_modules/.astro',
   // Static pages; only the booking endpoint (site/pages/api/talk-requests.astro) renders on demand. The adapter
   // builds a handler, not a server: server/main.ts (`npm run serve`) serves the files and calls it for that route.
   output: 'static',

@@ -4,7 +4,7 @@
  *
  *   node scripts/nginx-config.ts --server-name laomo.example.org --root /srv/laomo/dist/client \
  *     --certificate /etc/letsencrypt/live/laomo.example.org/fullchain.pem \
- *     --certificate-key /etc/letsencrypt/live/laomo.example.org/privkey.pem [--upstream 127.0.0.1:4321] \
+ *     --certificate-key /etc/letsencrypt/live/laomo.example.org/privkey.pem [--upstream 127.0.0.1:4321] [--publish-upstream 127.0.0.1:4322] \
  *     [--conf /etc/nginx] [--out <dir, default: --conf>] [--public-origin https://<name>] \
  *     [--https-listen 443] [--http-listen 80] [--acme-root /var/www/html]
  *
@@ -46,6 +46,8 @@ export interface NginxSite {
   root: string
   /** host:port of the Node server (`npm run serve`, HOST=127.0.0.1). */
   upstream?: string
+  /** host:port of the publish service (`npm run publish:service`), for Sanity's webhook: `127.0.0.1:4322`. */
+  publishUpstream?: string
   certificate: string
   certificateKey: string
   /** Where the snippets and error pages are installed (the rendered files refer to them): `/etc/nginx`. */
@@ -69,6 +71,7 @@ function placeholders(site: NginxSite): Record<string, string> {
     HTTP_LISTEN: site.httpListen ?? '80',
     ROOT: path.resolve(site.root),
     UPSTREAM: site.upstream ?? '127.0.0.1:4321',
+    PUBLISH_UPSTREAM: site.publishUpstream ?? '127.0.0.1:4322',
     CERTIFICATE: site.certificate,
     CERTIFICATE_KEY: site.certificateKey,
     CONF: (site.conf ?? '/etc/nginx').replace(/\/+$/, ''),
@@ -137,6 +140,7 @@ if (import.meta.main) {
       'http-listen': { type: 'string' },
       root: { type: 'string' },
       upstream: { type: 'string' },
+      'publish-upstream': { type: 'string' },
       certificate: { type: 'string' },
       'certificate-key': { type: 'string' },
       conf: { type: 'string' },
@@ -161,6 +165,7 @@ if (import.meta.main) {
         httpListen: values['http-listen'],
         root: values.root!,
         upstream: values.upstream,
+        publishUpstream: values['publish-upstream'],
         certificate: values.certificate!,
         certificateKey: values['certificate-key']!,
         conf,

@@ -1,7 +1,7 @@
 /**
  * The second step of `npm run build`: Pagefind's search index of the built pages (`pagefind.yml` says which).
  *
- *   node scripts/search-index.ts [outDir] [cacheDir]   (defaults: $LAOMO_OUT_DIR or dist, node_modules/.astro)
+ *   node scripts/search-index.ts [outDir] [cacheDir]   (defaults: $LAOMO_OUT_DIR or dist, $LAOMO_CACHE_DIR or node_modules/.astro)
  *
  * Pagefind names its index chunks and page fragments after their content and does not write a file that
  * already exists. Astro empties the output on every build, so Pagefind writes into `<cacheDir>/pagefind`
@@ -147,7 +147,10 @@ export function buildSearchIndex(outDir: string, cacheDir: string): { log: strin
 }
 
 if (import.meta.main) {
-  const [outDir = process.env.LAOMO_OUT_DIR || 'dist', cacheDir = 'node_modules/.astro'] = process.argv.slice(2)
+  const [
+    outDir = process.env.LAOMO_OUT_DIR || 'dist',
+    cacheDir = process.env.LAOMO_CACHE_DIR || 'node_modules/.astro',
+  ] = process.argv.slice(2)
   try {
     const { log, removed } = buildSearchIndex(outDir, cacheDir)
     process.stdout.write(log)

@@ -8,7 +8,8 @@
  * Environment (checked at start-up; a bad value exits 1 with a message naming it):
  *   HOST                    127.0.0.1   address to listen on (the proxy on the same machine reaches it)
  *   PORT                    4321
- *   LAOMO_OUT_DIR           dist        the build to serve (relative to the repository)
+ *   LAOMO_OUT_DIR           dist        the build to serve (relative to the repository); the publish
+ *                                       service's `releases/current` link is followed to each new release
  *   LAOMO_SITE_URL          —           the public origin, e.g. https://laomo.example.org: allowed to post
  *   LAOMO_ALLOWED_ORIGINS   —           more origins allowed to post, comma-separated, each with its scheme
  *   LAOMO_TRUSTED_PROXIES   loopback    peers whose X-Forwarded-For/-Proto/-Host, Forwarded and X-Real-IP
@@ -20,12 +21,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
 import type { Duplex } from 'node:stream'
-import path from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { createRateLimiter } from '../site/lib/booking/rate-limit.ts'
 import type { BookingLocals } from '../site/lib/booking/runtime.ts'
 import { ConfigError, parseConfig, type ServerConfig } from './config.ts'
-import { policiesFor, scanBuild } from './csp.ts'
+import { followBuild } from './build.ts'
 import { allowedMethods, NO_STORE, ON_DEMAND_PATHS, securityHeaders } from './policy.ts'
 import { clientAddress, publicOrigin } from './proxy.ts'
 import { serveStatic } from './static.ts'
@@ -43,8 +42,6 @@ export const TIMEOUTS = {
   /** A connection with no traffic at all (a reader that stopped reading) is closed after this. */
   idleMs: 30_000,
 }
-
-type AstroHandler = (req: IncomingMessage, res: ServerResponse, next: () => void, locals: object) => Promise<void>
 
 const CLIENT_ERRORS: Record<string, [string, string]> = {
   ERR_HTTP_REQUEST_TIMEOUT: ['408 Request Timeout', '请求超时。'],
@@ -81,20 +78,15 @@ function loadConfig(): ServerConfig {
 
 async function main() {
   const config = loadConfig()
-  const staticDir = path.join(config.outDir, 'client')
-  const started = performance.now()
-  const sources = await scanBuild(staticDir)
-  const policies = policiesFor(sources)
-  const scanMs = Math.round(performance.now() - started)
-  const { handler } = (await import(pathToFileURL(path.join(config.outDir, 'server', 'entry.mjs')).href)) as {
-    handler: AstroHandler
-  }
+  const builds = await followBuild(config.outDir, (line) => console.log(`laomo server: ${line}`))
+  const first = builds.first
   const limits = {
     attempts: createRateLimiter(config.attemptLimit),
     accepted: createRateLimiter(config.acceptedLimit),
   }
 
   async function onRequest(req: IncomingMessage, res: ServerResponse) {
+    const { staticDir, policies, handler } = builds.current()
     let pathname: string | null
     try {
       pathname = new URL(req.url ?? '/', 'http://localhost').pathname
@@ -152,7 +144,7 @@ async function main() {
     const [status, text] = CLIENT_ERRORS[error.code ?? ''] ?? CLIENT_ERRORS.default!
     // end(), not destroy(): closing with the client's unread bytes pending would reset the connection and
     // lose the answer. Whatever the client still sends is not waited for long.
-    socket.end(rawAnswer(status, text, securityHeaders('/', policies)))
+    socket.end(rawAnswer(status, text, securityHeaders('/', builds.current().policies)))
     setTimeout(() => socket.destroy(), 2_000).unref()
   })
 
@@ -173,7 +165,7 @@ async function main() {
     console.log(
       [
         `laomo server: listening on http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`,
-        `  build ${config.outDir} (${sources.pages} pages, ${sources.scriptHashes.length} inline script hashes, ${scanMs} ms)`,
+        `  build ${first.dir} (${first.pages} pages, ${first.scriptHashes} inline script hashes, ${first.scanMs} ms)`,
         `  trusted proxies: ${config.trustedProxies.description}; allowed origins: ${config.allowedOrigins.join(', ') || '(the request’s own only)'}`,
         `  limits per client: ${config.acceptedLimit.max} accepted / ${config.acceptedLimit.windowMs / 1000} s, ${config.attemptLimit.max} posts / ${config.attemptLimit.windowMs / 1000} s`,
       ].join('\n'),

@@ -27,3 +27,6 @@ export const studioMapConfig: MapConfig = {
   key: env.SANITY_STUDIO_MAP_KEY || undefined,
   approval: env.SANITY_STUDIO_MAP_APPROVAL || undefined,
 }
+
+/** The publish service's status (server/publish), read by the 发布状态 tool. */
+export const publishStatusUrl: string = env.SANITY_STUDIO_PUBLISH_STATUS_URL || 'http://localhost:4322/status'

@@ -6,6 +6,7 @@ import { studioDataset, studioProjectId } from './env'
 import { structure } from './structure'
 import { templates } from './templates'
 import { locationInputPlugin } from './plugins/location'
+import { publishStatusPlugin } from './plugins/publishStatus'
 import { PARAMETERISED_TEMPLATES } from './lib/templates'
 import { ViewOnSiteAction } from './actions/ViewOnSiteAction'
 import { ScheduleTalkAction } from './actions/ScheduleTalkAction'
@@ -20,7 +21,7 @@ export default defineConfig({
   title: '劳模宣讲 · 内容管理',
   projectId: studioProjectId,
   dataset: studioDataset,
-  plugins: [structureTool({ structure, title: '内容' }), zhHansLocale(), locationInputPlugin()],
+  plugins: [structureTool({ structure, title: '内容' }), zhHansLocale(), locationInputPlugin(), publishStatusPlugin()],
   schema: {
     types: schemaTypes,
     templates,

@@ -1,0 +1,73 @@
+/**
+ * The build the server answers from, followed through a link: when LAOMO_OUT_DIR is the publish service's
+ * `current` link, a switch to a new release is picked up by the next request, without a restart. The new
+ * release is read (CSP hashes, the endpoint's bundle) while the previous one keeps answering, and each
+ * request is answered wholly from one release.
+ */
+import { realpathSync } from 'node:fs'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { policiesFor, scanBuild } from './csp.ts'
+import type { SecurityPolicies } from './policy.ts'
+
+type AstroHandler = (req: IncomingMessage, res: ServerResponse, next: () => void, locals: object) => Promise<void>
+
+export interface LoadedBuild {
+  /** The release folder itself (the link resolved). */
+  dir: string
+  staticDir: string
+  policies: SecurityPolicies
+  handler: AstroHandler
+  pages: number
+  scriptHashes: number
+  scanMs: number
+}
+
+export async function loadBuild(dir: string): Promise<LoadedBuild> {
+  const staticDir = path.join(dir, 'client')
+  const started = performance.now()
+  const sources = await scanBuild(staticDir)
+  const scanMs = Math.round(performance.now() - started)
+  // Each release's bundle has its own URL, so importing a new one never returns the old module.
+  const { handler } = (await import(pathToFileURL(path.join(dir, 'server', 'entry.mjs')).href)) as {
+    handler: AstroHandler
+  }
+  return {
+    dir,
+    staticDir,
+    policies: policiesFor(sources),
+    handler,
+    pages: sources.pages,
+    scriptHashes: sources.scriptHashes.length,
+    scanMs,
+  }
+}
+
+/** The build at `outDir` now, and a function giving the one to answer the next request with. */
+export async function followBuild(outDir: string, log: (line: string) => void) {
+  let ready = await loadBuild(realpathSync(outDir))
+  let loading: string | null = null
+  return {
+    first: ready,
+    current(): LoadedBuild {
+      let dir: string
+      try {
+        dir = realpathSync(outDir)
+      } catch {
+        return ready // the link is being replaced: rename() makes that atomic, but be safe
+      }
+      if (dir !== ready.dir && dir !== loading) {
+        loading = dir
+        loadBuild(dir).then(
+          (next) => {
+            ready = next
+            log(`now serving ${dir} (${next.pages} pages)`)
+          },
+          (error: Error) => log(`cannot serve ${dir}, still serving ${ready.dir}: ${error.message}`),
+        )
+      }
+      return ready
+    },
+  }
+}

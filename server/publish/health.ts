@@ -1,0 +1,59 @@
+/**
+ * The check a new release passes before it is served: the pages every release must have exist, and no
+ * page of the live release is missing from it unless a delivery said its document was deleted or renamed.
+ * A page that vanished for any other reason (a document the build skipped as broken, a failed render)
+ * keeps the live site as it was, and the status names the pages.
+ */
+import { existsSync, readdirSync } from 'node:fs'
+import path from 'node:path'
+
+/** Files without which a release is not a site (relative to the release folder). */
+export const REQUIRED = [
+  'client/index.html',
+  'client/404.html',
+  'client/workers/index.html',
+  'client/talks/index.html',
+  'client/map/index.html',
+  'client/stories/index.html',
+  'client/photos/index.html',
+  'client/search/index.html',
+  'client/pagefind/pagefind.js',
+  'server/entry.mjs',
+]
+
+/** Every HTML page of a release, as site paths ("/talks/talk-001/"). */
+export function pagesOf(releaseDir: string): Set<string> {
+  const client = path.join(releaseDir, 'client')
+  const pages = new Set<string>()
+  if (!existsSync(client)) return pages
+  for (const entry of readdirSync(client, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.html')) continue
+    const relative = path.relative(client, path.join(entry.parentPath, entry.name)).split(path.sep).join('/')
+    pages.add(`/${relative.replace(/(^|\/)index\.html$/, '$1')}`)
+  }
+  return pages
+}
+
+export interface HealthReport {
+  ok: boolean
+  problems: string[]
+  pages: number
+}
+
+/**
+ * `gone` are the site paths whose documents were deleted or renamed: a page at one of them, or below it
+ * (e.g. "/workers/li-ming/" and "/workers/li-ming/print/"), may disappear.
+ */
+export function checkRelease(releaseDir: string, liveDir: string | null, gone: string[]): HealthReport {
+  const problems = REQUIRED.filter((file) => !existsSync(path.join(releaseDir, file))).map(
+    (file) => `缺少必需文件 ${file}`,
+  )
+  const pages = pagesOf(releaseDir)
+  if (liveDir) {
+    const mayGo = (page: string) => gone.some((prefix) => page.startsWith(prefix))
+    const missing = [...pagesOf(liveDir)].filter((page) => !pages.has(page) && !mayGo(page)).sort()
+    for (const page of missing.slice(0, 20)) problems.push(`页面缺失：${page}`)
+    if (missing.length > 20) problems.push(`另有 ${missing.length - 20} 个页面缺失`)
+  }
+  return { ok: problems.length === 0, problems, pages: pages.size }
+}

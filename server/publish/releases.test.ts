@@ -1,0 +1,69 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { openReleases, previousRelease, type ReleaseInfo } from './releases'
+
+const info = (id: string): ReleaseInfo => ({
+  id,
+  startedAt: '2026-12-01T00:00:00.000Z',
+  finishedAt: '2026-12-01T00:00:01.000Z',
+  documents: [],
+  pages: 1,
+  warnings: [],
+})
+
+function fixture() {
+  const root = mkdtempSync(path.join(tmpdir(), 'laomo-releases-'))
+  const releases = openReleases(root)
+  const make = (label: string, now: Date) => {
+    const { id, dir } = releases.create(now)
+    mkdirSync(path.join(dir, 'client'))
+    writeFileSync(path.join(dir, 'client', 'index.html'), label)
+    return id
+  }
+  const served = () => readFileSync(path.join(root, 'current', 'client', 'index.html'), 'utf8')
+  return { root, releases, make, served }
+}
+
+describe('releases', () => {
+  it('serves only sealed releases and switches the link in one step', async () => {
+    const { root, releases, make, served } = fixture()
+    const a = make('A', new Date('2026-12-01T00:00:00Z'))
+    expect(() => releases.switchTo(a)).toThrow(/not sealed/)
+    await releases.seal(info(a))
+    releases.switchTo(a)
+    expect(served()).toBe('A')
+    const b = make('B', new Date('2026-12-01T00:01:00Z'))
+    await releases.seal(info(b))
+    releases.switchTo(b)
+    expect(served()).toBe('B')
+    expect(readlinkSync(path.join(root, 'current'))).toBe(path.join('releases', b))
+    expect(releases.current()).toBe(b)
+    expect(previousRelease(releases)).toBe(a)
+  })
+
+  it('ids sort by time even when two builds start in the same second', () => {
+    const { releases } = fixture()
+    const now = new Date('2026-12-01T08:00:00Z')
+    const ids = [releases.create(now).id, releases.create(now).id]
+    expect(ids[0]! < ids[1]!).toBe(true)
+    expect(ids[0]).toMatch(/^20261201T080000Z-\d{3}$/)
+  })
+
+  it('prunes unfinished folders and all but the newest kept, never the live one', async () => {
+    const { releases, make } = fixture()
+    const ids: string[] = []
+    for (let i = 0; i < 5; i++) {
+      const id = make(String(i), new Date(Date.UTC(2026, 11, 1, 0, i)))
+      await releases.seal(info(id))
+      ids.push(id)
+    }
+    releases.switchTo(ids[0]!) // rolled back to the oldest
+    const unfinished = make('half', new Date(Date.UTC(2026, 11, 1, 1)))
+    const removed = releases.prune(2)
+    expect(removed.sort()).toEqual([ids[1], ids[2], unfinished].sort())
+    expect(releases.list().map((r) => r.id)).toEqual([ids[0], ids[3], ids[4]])
+    expect(existsSync(releases.dirOf(ids[0]!))).toBe(true)
+  })
+})
