@@ -16,6 +16,7 @@ import { astroBuild, REPO, writeReferenceProject, type BuildResult } from './bui
 import { CHROMIUM_PATH, launchChromium } from './chromium.ts'
 import { CATEGORIES, lighthouse, type Category, type LighthouseRun } from './lighthouse.ts'
 import { measureMap, type MapRun } from './map.ts'
+import { measurePublish } from './publish.ts'
 import { PHASES } from './phases.ts'
 import { EXPLANATIONS, renderReport, type Section } from './report.ts'
 import { editDocument, parseNdjson, toNdjson, writeScaledDataset, type Doc } from './scale-dataset.ts'
@@ -38,7 +39,7 @@ const RUNS = Number(args.runs ?? (QUICK ? 1 : 3))
 const MAP_RUNS = Number(args.runs ?? (QUICK ? 1 : 5))
 const GROWTH = args.scales ? args.scales.split(',').map(Number) : QUICK ? [1, 10] : [1, 10, 50]
 const MAP_TALKS = QUICK ? [213, 2000] : [213, 2000, 20000]
-const SECTIONS = new Set((args.only ?? 'build,growth,map,quality').split(','))
+const SECTIONS = new Set((args.only ?? 'build,growth,publish,map,quality').split(','))
 const OUT = path.resolve(args.out ?? (QUICK ? 'bench-results/BENCHMARKS.quick.md' : 'BENCHMARKS.md'))
 // A fresh folder per run, so two worktrees can bench at once; LAOMO_BENCH_DIR picks a fixed one.
 // Inside the project: the Node adapter's prerender step resolves packages from the output folder.
@@ -368,6 +369,46 @@ await section('growth', async () => {
 })
 
 // ---------------------------------------------------------------- map page
+await section('publish', async () => {
+  // Issue 23's goals: a one-document edit live within 1 s at 1×, 5 s at 50× (from the delivery's arrival).
+  const scales = QUICK ? [1] : [1, 50]
+  const goals: Record<number, number> = { 1: 1_000, 50: 5_000, 200: 15_000 }
+  const rows: string[][] = []
+  const notes: string[] = []
+  for (const factor of scales) {
+    const ds = dataset(SAMPLE_TALKS * factor)
+    log(`publish at ${factor}×`)
+    const figures = await measurePublish({
+      dataset: ds,
+      root: path.join(WORK, 'releases', `x${factor}`),
+      runs: QUICK ? 1 : 5,
+      burst: true,
+      log,
+    })
+    const latency = sum(figures.latencies)!
+    rows.push([
+      `${factor}×`,
+      String(ds.talks),
+      seconds(figures.firstMs),
+      formatSummary(latency, seconds),
+      figures.burst
+        ? `${figures.burst.builds} builds for ${figures.burst.deliveries} deliveries; last live ${seconds(figures.burst.lastLiveMs)}`
+        : '—',
+      goals[factor] ? `${goal(latency.median <= goals[factor])} (≤ ${seconds(goals[factor])})` : '—',
+    ])
+  }
+  notes.push(
+    'Latency: from a signed delivery reaching the publish service to the site server answering the edited talk page in its new form (polled every 20 ms); the service builds, checks and switches releases/current, the server follows the link.',
+    'Burst: ten one-talk edits delivered 0.5 s apart; builds are queued and coalesced (one running, one waiting).',
+  )
+  return {
+    title: 'Publish → live (issue 23)',
+    header: ['scale', 'talks', 'first release', 'edit → live', 'burst of 10', 'goal'],
+    rows,
+    notes,
+  }
+})
+
 await section('map', async () => {
   const rows: string[][] = []
   const notes: string[] = []

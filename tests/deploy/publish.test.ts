@@ -5,14 +5,13 @@
  * page leaves the live site as it was and says why; a service killed mid-build loses neither the live site
  * nor the delivery it had accepted; `npm run release -- rollback` goes back one.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { encodeSignatureHeader, SIGNATURE_HEADER_NAME } from '@sanity/webhook'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { freePort, startServer, type ServeProcess } from '../../scripts/serve-process.ts'
-import type { PublishStatus } from '../../server/publish/status.ts'
+import { startPublishService, waitFor as waitUntil, type PublishProcess } from '../../scripts/publish-process.ts'
+import { startServer, type ServeProcess } from '../../scripts/serve-process.ts'
 
 const SECRET = 'publish-test-secret-0123456789'
 const RELEASES = path.resolve(`releases-test-${process.pid}`)
@@ -41,72 +40,29 @@ const talk = original.find((d) => d._type === 'talk' && d.status === 'held')!
 const talkPath = `/talks/${talk._id}/`
 const edited = (title: string) => original.map((d) => (d._id === story._id ? { ...d, title } : d))
 
-let service: { child: ChildProcess; url: string; output: string[] }
+let service: PublishProcess
 let site: ServeProcess
+let key = 0
+const deliver = (body: object) => service.deliver(body, `test-${++key}`)
+const status = () => service.status()
 
-async function startService(port?: number) {
-  const p = port ?? (await freePort())
-  const output: string[] = []
-  const child = spawn(process.execPath, ['server/publish/main.ts'], {
+const startService = () =>
+  startPublishService({
+    secret: SECRET,
     env: {
-      ...process.env,
-      LAOMO_WEBHOOK_SECRET: SECRET,
-      LAOMO_PUBLISH_PORT: String(p),
       LAOMO_RELEASES_DIR: RELEASES,
       LAOMO_KEEP_RELEASES: '3',
       LAOMO_AFTER_SWITCH: `echo "$LAOMO_RELEASE_DIR" >> ${SYNCED}`,
       LAOMO_DATASET: DATASET,
       LAOMO_CACHE_DIR: path.join(RELEASES, 'cache'),
       LAOMO_EMBED_STUDIO: '0',
-      SANITY_PROJECT_ID: '',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
   })
-  child.stdout!.on('data', (d) => output.push(String(d)))
-  child.stderr!.on('data', (d) => output.push(String(d)))
-  const url = `http://127.0.0.1:${p}`
-  for (let i = 0; i < 100; i++) {
-    if (
-      await fetch(`${url}/status`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return { child, url, output }
-    await new Promise((r) => setTimeout(r, 100))
-  }
-  throw new Error(`publish service did not start:\n${output.join('')}`)
-}
 
-const status = async () =>
-  (await (await fetch(`${service.url}/status`)).json()) as Omit<PublishStatus, 'pending'> & {
-    building: number
-    waiting: number
-  }
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, ms = BUILD_MS): Promise<T> {
-  const deadline = Date.now() + ms
-  for (;;) {
-    const value = await probe()
-    if (value) return value
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${ms / 1000} s\n${service.output.join('')}`)
-    await new Promise((r) => setTimeout(r, 250))
-  }
-}
-
-let key = 0
-async function deliver(body: object) {
-  const text = JSON.stringify(body)
-  return fetch(`${service.url}/hooks/publish`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'idempotency-key': `test-${++key}`,
-      [SIGNATURE_HEADER_NAME]: await encodeSignatureHeader(text, Date.now(), SECRET),
-    },
-    body: text,
+const waitFor = <T>(what: string, probe: () => Promise<T | undefined | false>, ms = BUILD_MS) =>
+  waitUntil(what, probe, ms, 250).catch((error: Error) => {
+    throw new Error(`${error.message}\n${service.output.join('')}`)
   })
-}
 
 const page = async (pathname: string) => {
   const response = await fetch(`${site.origin}${pathname}`)
