@@ -21,6 +21,7 @@ import { clusterLabel, clusterSize, TalkClusters, type ViewItem } from '../../li
 import { checkMapText, decodeMapPoints, talkAt, TYPES, type MapPoints, type MapText } from '../../lib/map/data'
 import { firstShown, listItemHtml, moreShown, shownToInclude } from '../../lib/map/list'
 import { budgetedYield } from '../../lib/map/schedule'
+import { nearest } from '../../lib/map/nearest'
 import { popupHtml } from '../../lib/map/popup'
 import {
   FILTER_KEYS,
@@ -128,17 +129,23 @@ export async function initTalkMap(): Promise<void> {
   const map = L.map(container, {
     maxZoom: maxZoomOf(base.spec),
     minZoom: MAP_MIN_ZOOM,
-    zoomSnap: 0.5,
+    // Quarter steps: the province fills the box on a phone (a half step left it at ~70 % of the width).
+    zoomSnap: 0.25,
     zoomControl: false,
   })
   // Leaflet's own control says "Zoom in"/"Zoom out" (title and accessible name): this one says it in Chinese.
   L.control.zoom({ zoomInTitle: '放大', zoomOutTitle: '缩小' }).addTo(map)
   map.fitBounds(base.bounds, { padding: [8, 8] })
   await breathe()
-  base.addTo(map, () => {
-    const note = document.querySelector<HTMLElement>('[data-map-tile-note]')
-    if (note) note.hidden = false
-  })
+  base.addTo(
+    map,
+    () => {
+      const note = document.querySelector<HTMLElement>('[data-map-tile-note]')
+      if (note) note.hidden = false
+    },
+    // Seat labels yield to the talks' markers and clusters.
+    () => container.querySelectorAll('.talk-marker, .marker-cluster'),
+  )
   await breathe()
 
   /** The text, once it is in; `whenText` runs what needs it then (at once when it is there). */
@@ -230,6 +237,18 @@ export async function initTalkMap(): Promise<void> {
     for (const [k, marker] of onMap) if (!next.has(k)) layer.removeLayer(marker)
     for (const [k, marker] of next) if (!onMap.has(k)) layer.addLayer(marker)
     onMap = next
+    base.declutter()
+  }
+
+  /** Keeps the keyboard in the map when a focused cluster goes: on the marker nearest to where it was. */
+  function focusNear(position: LatLng) {
+    const shown = [...onMap.values()].filter((m) => m.getElement() && map.getBounds().contains(m.getLatLng()))
+    const at = map.latLngToContainerPoint([position.lat, position.lng])
+    const i = nearest(
+      shown.map((m) => map.latLngToContainerPoint(m.getLatLng())),
+      at,
+    )
+    ;(i < 0 ? container! : shown[i]!.getElement()!).focus()
   }
 
   async function draw(next: number[]) {
@@ -263,6 +282,9 @@ export async function initTalkMap(): Promise<void> {
     if (item?.kind === 'cluster') {
       // Into the cluster: where it splits (its talks at one venue part at the top zoom).
       const zoom = Math.min(map.getMaxZoom(), Math.max(clusters.expansionZoom(item.id), Math.floor(map.getZoom()) + 1))
+      // Its element goes with this view; focus must not fall back to the page (after renderView, registered first).
+      const focused = document.activeElement === (event as L.LeafletEvent).propagatedFrom.getElement()
+      if (focused) map.once('moveend', () => focusNear(item.position))
       map.setView([item.position.lat, item.position.lng], zoom)
       return
     }
@@ -286,6 +308,12 @@ export async function initTalkMap(): Promise<void> {
       map.closePopup()
       if (id) markerOf(id)?.getElement()?.focus()
     }
+  })
+  // Leaflet names its close button in English.
+  map.on('popupopen', (event) => {
+    const close = event.popup.getElement()?.querySelector('.leaflet-popup-close-button')
+    close?.setAttribute('aria-label', '关闭')
+    close?.setAttribute('title', '关闭')
   })
   map.on('popupclose', (event) => {
     // Closing by the reader (×, Esc, a click on the map) deselects the talk.

@@ -14,7 +14,7 @@ import { decodeMapPoints, type MapPoints } from './data'
 import { displayPositions, filterTalks } from './state'
 
 /**
- * The zooms a first view opens at: Gansu fills the map at 4.5 on a phone and at 5.5 on any wider
+ * The zooms a first view opens at: Gansu fills the map at 4.75 on a phone and at 5.75 on any wider
  * screen (the page's width is capped), and one more as a margin.
  */
 export const PREVIEW_ZOOMS: readonly [number, number] = [4, 6]
