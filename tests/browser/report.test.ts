@@ -345,7 +345,9 @@ describe('search results: their type, and excerpts from the content', () => {
     const talk = titles.find((t) => titles.filter((u) => u.title === t.title).length === 1)!
     const { row, content } = await result(talk.title, `/talks/${talk._id}/`)
     expect(row?.type).toBe('报告会')
-    expect(content).toContain(talk.title)
+    // The excerpt starts with the talk, not its badges (the facts still name the venue type; a cancelled
+    // talk's notice says it is cancelled).
+    expect(content!.startsWith(talk.title)).toBe(true)
     for (const word of FURNITURE) expect(row!.excerpt + content).not.toContain(word)
   })
 
