@@ -1,7 +1,23 @@
 import { describe, expect, it } from 'vitest'
 import { VENUE_TYPES } from '../../studio/lib/vocabulary'
 import { talkFigures } from './talk-figures'
-import { audienceBy, barLayout, byMonth, byYear, countBy, countable, sum, type StatTalk } from './stats'
+import { monthKey } from './format'
+import {
+  STATES,
+  audienceBy,
+  barLayout,
+  byMonth,
+  byYear,
+  countBy,
+  countable,
+  groupMonthsByYear,
+  monthOrder,
+  stackBy,
+  stackTotals,
+  sum,
+  yearOrder,
+  type StatTalk,
+} from './stats'
 
 const talk = (startsAt: string, venueType: string, status = 'held', audienceSize?: number): StatTalk => ({
   startsAt,
@@ -68,15 +84,12 @@ describe('audience and cancelled talks', () => {
 })
 
 describe('barLayout', () => {
-  it('scales bars to the largest value and stacks rows', () => {
-    const { bars, height, max } = barLayout(
-      [
-        { key: 'a', label: 'A', value: 10 },
-        { key: 'b', label: 'B', value: 5 },
-        { key: 'c', label: 'C', value: 0 },
-      ],
-      { barArea: 200, rowHeight: 20 },
-    )
+  const row = (key: string, values: number[]) => ({ key, label: key, values, total: values.reduce((a, b) => a + b, 0) })
+  it('scales bars to the largest total, stacks segments end to end and stacks rows', () => {
+    const { bars, height, max } = barLayout([row('a', [6, 4]), row('b', [0, 5]), row('c', [0, 0])], {
+      barArea: 200,
+      rowHeight: 20,
+    })
     expect(max).toBe(10)
     expect(height).toBe(60)
     expect(bars.map((b) => [b.y, b.width])).toEqual([
@@ -84,9 +97,51 @@ describe('barLayout', () => {
       [20, 100],
       [40, 0],
     ])
+    expect(bars[0]!.segments).toEqual([
+      { x: 0, width: 120 },
+      { x: 120, width: 80 },
+    ])
+    expect(bars[1]!.segments).toEqual([
+      { x: 0, width: 0 },
+      { x: 0, width: 100 },
+    ])
   })
-  it('draws nothing for all-zero data instead of dividing by zero', () => {
-    expect(barLayout([{ key: 'a', label: 'A', value: 0 }], { barArea: 100, rowHeight: 10 }).bars[0]!.width).toBe(0)
+  it('keeps a shared scale across groups and draws nothing for all-zero data', () => {
+    expect(barLayout([row('a', [5])], { barArea: 100, rowHeight: 10, max: 20 }).bars[0]!.width).toBe(25)
+    expect(barLayout([row('a', [0])], { barArea: 100, rowHeight: 10 }).bars[0]!.width).toBe(0)
+  })
+})
+
+describe('stackBy and months by year', () => {
+  const now = Date.parse('2026-01-01T00:00:00Z')
+  const talks = [
+    talk('2025-11-03T02:00:00Z', 'school'),
+    talk('2025-11-04T02:00:00Z', 'school', 'cancelled'),
+    talk('2025-12-20T02:00:00Z', 'enterprise', 'planned'), // overdue: still planned
+    talk('2026-02-01T02:00:00Z', 'odd', 'planned'),
+  ]
+  it('counts every talk by key and by state (held, planned, cancelled), unknown keys last', () => {
+    const rows = stackBy(talks, (t) => t.venueType, VENUE_TYPES, now)
+    expect(rows.map((r) => [r.key, r.values, r.total])).toEqual([
+      ['enterprise', [0, 1, 0], 1],
+      ['school', [1, 0, 1], 2],
+      ['community', [0, 0, 0], 0],
+      ['odd', [0, 1, 0], 1],
+    ])
+    expect(STATES.map((s) => s.label)).toEqual(['已举办', '计划中', '已取消'])
+  })
+  it('agrees with the shared talk figures: column totals are held, planned and cancelled', () => {
+    const f = talkFigures(talks, now)
+    expect(stackTotals(stackBy(talks, (t) => t.venueType, VENUE_TYPES, now))).toEqual([f.held, f.planned, f.cancelled])
+  })
+  it('groups months under their year in order, gaps included, labelled by month', () => {
+    const groups = groupMonthsByYear(stackBy(talks, (t) => monthKey(t.startsAt), monthOrder(talks), now))
+    expect(groups.map((g) => [g.label, g.rows.map((r) => r.label)])).toEqual([
+      ['2025年', ['11月', '12月']],
+      ['2026年', ['1月', '2月']],
+    ])
+    expect(groups[1]!.rows.map((r) => r.key)).toEqual(['2026-01', '2026-02'])
+    expect(yearOrder(talks).map((y) => y.title)).toEqual(['2025年', '2026年'])
   })
 })
 
