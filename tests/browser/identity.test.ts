@@ -7,7 +7,7 @@
  */
 import type { Browser, Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { thirdParty, useSite } from './harness'
+import { axeViolations, thirdParty, useSite } from './harness'
 import { groq } from './expected'
 
 const site = useSite()
@@ -251,6 +251,14 @@ describe.each(Object.entries(VIEWPORTS))('%s', (name, viewport) => {
       for (const item of await page.locator(list).all())
         expect(await item.locator('time[datetime]').getAttribute('datetime')).toMatch(/^\d{4}-\d{2}-\d{2}T/)
     expect(errors).toEqual([])
+    await page.context().close()
+  })
+
+  it('axe finds nothing with the menu and the notice open', async () => {
+    const { page } = await open(site.browser, `${site.origin}/`, viewport)
+    if (phone) await page.locator('nav summary').click()
+    if (settings.isSample) await page.locator('[data-sample-notice] summary').click()
+    expect(await axeViolations(page)).toEqual([])
     await page.context().close()
   })
 
