@@ -32,7 +32,7 @@ const stories = defineCollection({
 
 const settings = defineCollection({
   loader: settingsLoader(),
-  schema: settingsSchema,
+  schema: ({ image }) => settingsSchema(image),
 })
 
 export const collections = { workers, talks, photos, tours, stories, settings }

@@ -28,6 +28,7 @@ async function makeAssets(): Promise<{ named: MaximalAssets; all: Asset[] }> {
     photo3: await image('photo-3', 'webp', 800, 600, '#16a085'),
     storyMain: await image('story-main', 'jpg', 1200, 675, '#7f8c8d'),
     storyFigure: await image('story-figure', 'png', 900, 600, '#8e44ad'),
+    logo: await image('logo', 'png', 256, 256, '#b3151c'),
   }
   const unused = [
     // Uploaded in the Studio, then replaced: still an asset of the dataset, referenced by nothing.

@@ -54,6 +54,7 @@ export interface MaximalAssets {
   photo3: Asset
   storyMain: Asset
   storyFigure: Asset
+  logo: Asset
 }
 
 /** A point a little off a county seat (inside Gansu), as a pin dropped on the map, with altitude. */

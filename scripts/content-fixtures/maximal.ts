@@ -8,6 +8,7 @@
  *
  * Every person is fictional (`fictional: true`, and 虚构 in the texts).
  */
+import { cropAndHotspot, imageField } from './assets.ts'
 import { key, ref, type Doc } from './ids.ts'
 import { stored } from './model.ts'
 import { figureOf, MAXIMAL_IDS, SLUGS, slug, type MaximalAssets } from './maximal-shared.ts'
@@ -62,6 +63,10 @@ export function maximalPublished(a: MaximalAssets): Doc[] {
     title: '陇原劳模宣讲（测试数据）',
     tagline: '劳模进企业、进校园、进社区（测试数据）',
     organisation: '某市总工会（虚构，测试用）',
+    logo: imageField(a.logo, {
+      ...cropAndHotspot([0, 0, 0.05, 0.05], [0.5, 0.5, 1, 1]),
+      alt: '某市总工会标志（测试占位图）',
+    }),
     icp: '陇ICP备00000000号-1',
     psb: '甘公网安备 00000000000000号',
     bookingOffice: '劳模宣讲预约办公室（虚构）',

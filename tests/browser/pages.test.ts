@@ -25,7 +25,11 @@ const status = async (url: string) => (await fetch(url)).status
 
 describe('home', () => {
   it('shows the latest stories, the upcoming talks and a way into the map', async () => {
-    const stories = await groq<string[]>(`*[_type == "story"] | order(publishedAt desc)[0...3].title`)
+    // The lead story (the newest with a picture) opens the page; the list holds the next five newest.
+    const lead = await groq<string>(`*[_type == "story" && defined(mainImage)] | order(publishedAt desc)[0]._id`)
+    const stories = await groq<string[]>(`*[_type == "story" && _id != $lead] | order(publishedAt desc)[0...5].title`, {
+      lead,
+    })
     const upcoming = await groq<number>(`count(*[_type == "talk" && status != "held" && startsAt > $now])`, {
       now: NOW,
     })

@@ -11,11 +11,7 @@ import { getContentSource, type ContentSource } from './executors'
 import { applyCrops } from './crop'
 import type { Normalised } from './normalise'
 import { SETTINGS_QUERY } from './queries'
-
-const DEFAULT_SETTINGS = {
-  title: '劳模宣讲',
-  organisation: '甘肃省总工会',
-}
+import { normaliseSettings } from './settings'
 
 /** Where a relative image path in the data is resolved from (dataset mode only). */
 function entryFilePath(source: ContentSource, context: LoaderContext): string | undefined {
@@ -110,29 +106,29 @@ export function groqLoader<R extends { _id: string }>(options: {
 export function settingsLoader(): Loader {
   return {
     name: 'laomo-settings',
-    async load({ store, parseData, logger, generateDigest }) {
+    async load(context) {
+      const { store, parseData, logger, generateDigest } = context
       const source = await getContentSource()
       for (const warning of source.warnings) logger.warn(warning)
-      const settings = await source.fetch<Record<string, unknown> | null>(SETTINGS_QUERY, {
+      const row = await source.fetch<Parameters<typeof normaliseSettings>[0]>(SETTINGS_QUERY, {
         settingsId: 'siteSettings',
       })
-      if (!settings) logger.warn('siteSettings siteSettings: document is missing — using default titles')
-      const clean = Object.fromEntries(Object.entries(settings ?? {}).filter(([, v]) => v !== null))
-      for (const field of ['title', 'organisation'] as const) {
-        if (settings && !clean[field])
-          logger.warn(`siteSettings siteSettings: field "${field}" is missing — using default`)
-      }
-      const data = {
-        ...DEFAULT_SETTINGS,
-        ...clean,
-        isSample: source.isSample,
-        sourceLabel: source.label,
+      const { data: fields, warnings } = normaliseSettings(row)
+      for (const warning of warnings) logger.warn(warning)
+      const data = { ...fields, isSample: source.isSample, sourceLabel: source.label }
+      // The logo is an image like any other: resolved from the dataset's folder, cropped once.
+      const filePath = entryFilePath(source, context)
+      if (source.file) {
+        const cropDir = fileURLToPath(new URL('laomo-crops/', context.config.cacheDir))
+        for (const problem of await applyCrops(data, path.dirname(source.file), cropDir))
+          logger.warn(`siteSettings siteSettings: ${problem}`)
       }
       store.clear()
       store.set({
         id: 'siteSettings',
-        data: await parseData({ id: 'siteSettings', data }),
-        digest: generateDigest(data),
+        data: await parseData({ id: 'siteSettings', data, filePath }),
+        filePath,
+        digest: generateDigest({ data, code: contentCodeFingerprint(context) }),
       })
     },
   }

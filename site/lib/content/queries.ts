@@ -61,7 +61,7 @@ const PORTABLE_TEXT = /* groq */ `[]{
 }`
 
 export const SETTINGS_QUERY = defineQuery(/* groq */ `*[_id == $settingsId][0]{
-  title, tagline, organisation, icp, psb,
+  title, tagline, organisation, "logo": logo{ ${IMAGE} }, icp, psb,
   bookingOffice, bookingPhone, bookingEmail, bookingNotes,
   mapProvider, mapKey, mapApproval
 }`)

@@ -80,6 +80,14 @@ export type SiteSettings = {
   title: string
   tagline?: string
   organisation: string
+  logo?: {
+    asset?: SanityImageAssetReference
+    media?: unknown
+    hotspot?: SanityImageHotspot
+    crop?: SanityImageCrop
+    alt?: string
+    _type: 'image'
+  }
   icp?: string
   psb?: string
   bookingOffice?: string
@@ -89,6 +97,22 @@ export type SiteSettings = {
   mapProvider?: 'bundled' | 'tianditu-vec' | 'tianditu-img' | 'gaode'
   mapKey?: string
   mapApproval?: string
+}
+
+export type SanityImageCrop = {
+  _type: 'sanity.imageCrop'
+  top: number
+  bottom: number
+  left: number
+  right: number
+}
+
+export type SanityImageHotspot = {
+  _type: 'sanity.imageHotspot'
+  x: number
+  y: number
+  height: number
+  width: number
 }
 
 export type ModelWorkerReference = {
@@ -173,22 +197,6 @@ export type Photo = {
   showsMinors?: boolean
   minorsConsent?: boolean
   placeholder?: boolean
-}
-
-export type SanityImageCrop = {
-  _type: 'sanity.imageCrop'
-  top: number
-  bottom: number
-  left: number
-  right: number
-}
-
-export type SanityImageHotspot = {
-  _type: 'sanity.imageHotspot'
-  x: number
-  y: number
-  height: number
-  width: number
 }
 
 export type TourReference = {
@@ -479,13 +487,13 @@ export type AllSanitySchemaTypes =
   | CaptionedImage
   | BlockContent
   | SiteSettings
+  | SanityImageCrop
+  | SanityImageHotspot
   | ModelWorkerReference
   | Story
   | Slug
   | TalkReference
   | Photo
-  | SanityImageCrop
-  | SanityImageHotspot
   | TourReference
   | PhotoReference
   | TalkRequestReference
@@ -504,12 +512,13 @@ export type AllSanitySchemaTypes =
 
 // Source: site/lib/content/queries.ts
 // Variable: SETTINGS_QUERY
-// Query: *[_id == $settingsId][0]{  title, tagline, organisation, icp, psb,  bookingOffice, bookingPhone, bookingEmail, bookingNotes,  mapProvider, mapKey, mapApproval}
+// Query: *[_id == $settingsId][0]{  title, tagline, organisation, "logo": logo{   "assetRef": asset._ref,  "src": asset->url,  "width": asset->metadata.dimensions.width,  "height": asset->metadata.dimensions.height,  crop,  hotspot,  alt,  caption,  credit }, icp, psb,  bookingOffice, bookingPhone, bookingEmail, bookingNotes,  mapProvider, mapKey, mapApproval}
 export type SETTINGS_QUERY_RESULT =
   | {
       title: null
       tagline: null
       organisation: null
+      logo: null
       icp: null
       psb: null
       bookingOffice: null
@@ -524,6 +533,7 @@ export type SETTINGS_QUERY_RESULT =
       title: string
       tagline: null
       organisation: null
+      logo: null
       icp: null
       psb: null
       bookingOffice: null
@@ -538,6 +548,7 @@ export type SETTINGS_QUERY_RESULT =
       title: string | null
       tagline: null
       organisation: null
+      logo: null
       icp: null
       psb: null
       bookingOffice: null
@@ -552,6 +563,17 @@ export type SETTINGS_QUERY_RESULT =
       title: string
       tagline: string | null
       organisation: string
+      logo: {
+        assetRef: string | null
+        src: string | null
+        width: number | null
+        height: number | null
+        crop: SanityImageCrop | null
+        hotspot: SanityImageHotspot | null
+        alt: string | null
+        caption: null
+        credit: null
+      } | null
       icp: string | null
       psb: string | null
       bookingOffice: string | null

@@ -3,6 +3,7 @@
  * image helper in the build (it turns the dataset's relative file paths into processed
  * images) and a plain string schema in unit tests.
  */
+import type { ImageMetadata } from 'astro'
 import { z } from 'astro/zod'
 
 const workerLink = z.object({
@@ -115,24 +116,28 @@ export const storySchema = <I extends z.ZodType>(image: () => I) =>
     relatedWorkers: z.array(workerLink),
   })
 
-export const settingsSchema = z.object({
-  title: z.string(),
-  tagline: z.string().optional(),
-  organisation: z.string(),
-  icp: z.string().optional(),
-  psb: z.string().optional(),
-  bookingOffice: z.string().optional(),
-  bookingPhone: z.string().optional(),
-  bookingEmail: z.string().optional(),
-  bookingNotes: z.string().optional(),
-  mapProvider: z.string().optional(),
-  mapKey: z.string().optional(),
-  mapApproval: z.string().optional(),
-  isSample: z.boolean(),
-  sourceLabel: z.string(),
-})
+export const settingsSchema = <I extends z.ZodType>(image: () => I) =>
+  z.object({
+    title: z.string(),
+    tagline: z.string().optional(),
+    organisation: z.string(),
+    /** The editors' logo; without one the masthead shows the site's own mark (public/logo.svg). */
+    logo: imageSchema(image).optional(),
+    icp: z.string().optional(),
+    psb: z.string().optional(),
+    bookingOffice: z.string().optional(),
+    bookingPhone: z.string().optional(),
+    bookingEmail: z.string().optional(),
+    bookingNotes: z.string().optional(),
+    mapProvider: z.string().optional(),
+    mapKey: z.string().optional(),
+    mapApproval: z.string().optional(),
+    isSample: z.boolean(),
+    sourceLabel: z.string(),
+  })
 
-export type Settings = z.infer<typeof settingsSchema>
+/** The settings entry as pages read it (the logo's file processed by Astro's image() helper). */
+export type Settings = z.infer<ReturnType<typeof settingsSchema<z.ZodType<ImageMetadata>>>>
 
 /**
  * What the normalisers hand to each collection (before Astro's image() helper turns paths into
@@ -146,4 +151,5 @@ export type PhotoInput = z.input<ReturnType<typeof photoSchema<Path>>>
 export type TourInput = z.input<typeof tourSchema>
 export type StoryInput = z.input<ReturnType<typeof storySchema<Path>>>
 export type ImageInput = z.input<ReturnType<typeof imageSchema<Path>>>
+export type SettingsInput = z.input<ReturnType<typeof settingsSchema<Path>>>
 export type WorkerLinkInput = z.input<typeof workerLink>

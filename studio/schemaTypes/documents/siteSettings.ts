@@ -2,7 +2,7 @@ import { defineField, defineType } from 'sanity'
 import { CogIcon } from '@sanity/icons/Cog'
 import { TILE_PROVIDERS, listOf } from '../../lib/vocabulary'
 
-/** The one settings document: titles, booking office, map provider, filing numbers. */
+/** The one settings document: titles, logo, booking office, map provider, filing numbers. */
 export const siteSettingsType = defineType({
   name: 'siteSettings',
   title: '站点设置',
@@ -28,6 +28,22 @@ export const siteSettingsType = defineType({
       type: 'string',
       group: 'site',
       validation: (rule) => rule.required().error('请填写主办单位'),
+    }),
+    defineField({
+      name: 'logo',
+      title: '网站标志',
+      type: 'image',
+      group: 'site',
+      description:
+        '显示在每页顶部网站名称左侧，建议使用方形 SVG 或 PNG（至少 96×96 像素）。留空时显示网站自带的简单图形标志，它不是任何组织的徽标。',
+      fields: [
+        defineField({
+          name: 'alt',
+          title: '替代文字',
+          type: 'string',
+          description: '读屏软件读出的文字，如“甘肃省总工会会徽”。留空时使用“主办单位 + 标志”。',
+        }),
+      ],
     }),
     defineField({
       name: 'icp',

@@ -266,6 +266,9 @@ export class Expectations {
       ...this.contains('/', st.organisation as string, what),
     ]
     if (st.tagline) problems.push(...this.contains('/', st.tagline as string, what))
+    // The editors' logo (cropped, with its alt text) in the masthead, or the site's own mark without one.
+    if (st.logo) problems.push(...imageShapeProblems(this.site, '/', st.logo, `${what} logo`))
+    else if (!this.site.read('/')?.includes('src="/logo.svg"')) problems.push(`${what}: / lacks the default logo`)
     for (const f of ['icp', 'psb'] as const)
       if (st[f]) problems.push(...this.contains('/', st[f] as string, what, `its ${f}`))
     for (const f of ['bookingOffice', 'bookingPhone', 'bookingEmail', 'bookingNotes'] as const)
