@@ -85,9 +85,3 @@ export async function pageTypes(): Promise<Record<string, string>> {
     notFound: '/no-such-page/',
   }
 }
-
-/** The two sizes the public pages are checked at: a common phone and a common laptop. */
-export const VIEWPORTS = [
-  { name: 'phone', width: 390, height: 844 },
-  { name: 'desktop', width: 1366, height: 900 },
-] as const

@@ -95,9 +95,13 @@ export interface RecordedPage {
 export async function openPage(
   browser: Browser,
   url: string,
-  options: { javaScript?: boolean } = {},
+  options: { javaScript?: boolean; viewport?: { width: number; height: number } } = {},
 ): Promise<RecordedPage> {
-  const context = await browser.newContext({ javaScriptEnabled: options.javaScript ?? true, locale: 'zh-CN' })
+  const context = await browser.newContext({
+    javaScriptEnabled: options.javaScript ?? true,
+    locale: 'zh-CN',
+    ...(options.viewport ? { viewport: options.viewport } : {}),
+  })
   const page = await context.newPage()
   const requests: string[] = []
   const errors: string[] = []

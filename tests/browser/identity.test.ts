@@ -7,15 +7,12 @@
  */
 import type { Browser, Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { axeViolations, thirdParty, useSite } from './harness'
+import { axeViolations, openPage, thirdParty, useSite } from './harness'
 import { groq } from './expected'
+import { VIEWPORTS, type Viewport } from './viewports'
 
 const site = useSite()
 
-const VIEWPORTS = {
-  phone: { width: 390, height: 844 },
-  desktop: { width: 1366, height: 900 },
-} as const
 /**
  * Header plus folded sample notice on a phone: a 48 px mark with padding (~64 px) and one line of notice
  * (~30 px) come to ~95 px; 120 px leaves room for font metrics but not for a second line of either (the
@@ -41,22 +38,8 @@ beforeAll(async () => {
 })
 
 /** A page in a fresh context of the given size; CSP violations and page errors are collected. */
-async function open(browser: Browser, url: string, viewport: { width: number; height: number }, javaScript = true) {
-  const context = await browser.newContext({ viewport, javaScriptEnabled: javaScript, locale: 'zh-CN' })
-  const page = await context.newPage()
-  const errors: string[] = []
-  const requests: string[] = []
-  page.on('request', (r) => requests.push(r.url()))
-  page.on('pageerror', (e) => errors.push(String(e)))
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text())
-  })
-  await context.addInitScript(() =>
-    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective}`)),
-  )
-  await page.goto(url, { waitUntil: 'networkidle' })
-  return { page, errors, requests }
-}
+const open = (browser: Browser, url: string, viewport: Viewport, javaScript = true) =>
+  openPage(browser, url, { javaScript, viewport })
 
 type AXNode = {
   ignored: boolean
@@ -84,8 +67,8 @@ async function menuExpanded(page: Page): Promise<{ role: string; expanded: boole
 const navLinks = (page: Page) => page.locator('nav[aria-label="主导航"] a')
 const allVisible = async (page: Page) => await navLinks(page).evaluateAll((as) => as.map((a) => a.checkVisibility()))
 
-describe.each(Object.entries(VIEWPORTS))('%s', (name, viewport) => {
-  const phone = name === 'phone'
+describe.each(VIEWPORTS)('$name', (viewport) => {
+  const phone = viewport.name === 'phone'
 
   it('one navigation landmark; the current page is marked', async () => {
     const { page, errors, requests } = await open(site.browser, `${site.origin}/stories/`, viewport)

@@ -10,28 +10,15 @@ import { describe, expect, it } from 'vitest'
 import { PREFECTURES } from '../../studio/lib/gansu'
 import { COUNTY_SEAT_ZOOM } from '../../studio/lib/map/baseLayers'
 import { thirdParty, useSite } from './harness'
+import { openAt, VIEWPORTS, type Viewport } from './viewports'
 
-const VIEWPORTS = [
-  { width: 390, height: 844 },
-  { width: 1366, height: 900 },
-]
 const COUNTIES = PREFECTURES.flatMap((p) => p.counties).length
 
 const site = useSite()
 
 /** /map/ at a viewport, once its markers are drawn (the list, below the map on a phone, may wait). */
-async function openMap(viewport: { width: number; height: number }, query = '') {
-  const context = await site.browser.newContext({ locale: 'zh-CN', viewport })
-  const page = await context.newPage()
-  const requests: string[] = []
-  const errors: string[] = []
-  page.on('request', (r) => requests.push(r.url()))
-  page.on('pageerror', (e) => errors.push(String(e)))
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
-  await context.addInitScript(() =>
-    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective}`)),
-  )
-  await page.goto(`${site.origin}/map/${query}`, { waitUntil: 'networkidle' })
+async function openMap(viewport: Viewport, query = '') {
+  const { page, requests, errors } = await openAt(site, `/map/${query}`, viewport)
   await page.waitForFunction(() => window.__laomoMapReady !== undefined)
   await page.evaluate(() => window.__laomoMapReady)
   await page.evaluate(() => window.__laomoMap!.textLoaded())

@@ -5,8 +5,9 @@
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { openPage, useSite } from './harness'
-import { pageTypes, VIEWPORTS } from './expected'
+import { useSite } from './harness'
+import { pageTypes } from './expected'
+import { openAt, VIEWPORTS } from './viewports'
 
 const site = useSite()
 const SHOTS = path.resolve('test-results/screenshots')
@@ -20,8 +21,7 @@ describe.each(VIEWPORTS)('every page type at $name size ($width×$height)', (vie
   it('fits the width, ends at its footer, and is photographed', async () => {
     const problems: string[] = []
     for (const [name, url] of Object.entries(urls)) {
-      const { page, errors } = await openPage(site.browser, `${site.origin}${url}`)
-      await page.setViewportSize({ width: viewport.width, height: viewport.height })
+      const { page, errors } = await openAt(site, url, viewport)
       // Lazy parts (the map's list, images) render once scrolled to; go there and back.
       await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight))
       await page.waitForTimeout(300)

@@ -7,14 +7,13 @@ import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { TALK_STATUSES } from '../../studio/lib/vocabulary'
 import { formatTimeRange } from '../../site/lib/format'
-import { groq, VIEWPORTS } from './expected'
+import { groq } from './expected'
+import { VIEWPORTS, type Viewport } from './viewports'
 import { openPage, useSite } from './harness'
 
 const site = useSite()
-async function openMapAt(url: string, viewport: { width: number; height: number }) {
-  const opened = await openPage(site.browser, url)
-  await opened.page.setViewportSize(viewport)
-  await opened.page.reload({ waitUntil: 'networkidle' })
+async function openMapAt(url: string, viewport: Viewport) {
+  const opened = await openPage(site.browser, url, { viewport })
   await opened.page.waitForFunction(() => window.__laomoMap !== undefined)
   // The list renders once it comes near the viewport (below the map on a phone).
   await opened.page.locator('[data-talk-list-scroll]').scrollIntoViewIfNeeded()

@@ -2,21 +2,21 @@
 import type { Page } from 'playwright-core'
 import { openPage, type useSite } from './harness'
 
+/** The two sizes the public pages are checked at: a common phone and a common laptop. */
 export const VIEWPORTS = [
-  { width: 390, height: 844 },
-  { width: 1366, height: 900 },
-]
+  { name: 'phone', width: 390, height: 844 },
+  { name: 'desktop', width: 1366, height: 900 },
+] as const
+export type Viewport = (typeof VIEWPORTS)[number]
 
-/** Opens `url` on the test site (recorded as `openPage` does), then sizes the viewport. */
+/** Opens `url` on the test site (recorded as `openPage` does) in a window of the viewport's size. */
 export async function openAt(
   site: ReturnType<typeof useSite>,
   url: string,
   viewport: { width: number; height: number },
   javaScript = true,
 ) {
-  const opened = await openPage(site.browser, `${site.origin}${url}`, { javaScript })
-  await opened.page.setViewportSize(viewport)
-  return opened
+  return openPage(site.browser, `${site.origin}${url}`, { javaScript, viewport })
 }
 
 /** True when nothing sticks out sideways (no horizontal scrolling). */
