@@ -48,6 +48,15 @@ async function configuredTileOrigins(staticDir: string): Promise<string[]> {
   }
 }
 
+/** The preview server the Studio was built to frame: the same SANITY_STUDIO_PREVIEW_URL as the Studio's build. */
+function previewOrigins(): string[] {
+  try {
+    return [new URL(process.env.SANITY_STUDIO_PREVIEW_URL || 'http://localhost:4323').origin]
+  } catch {
+    return []
+  }
+}
+
 export async function scanBuild(staticDir: string): Promise<CspSources & { pages: number }> {
   const entries = await readdir(staticDir, { recursive: true, withFileTypes: true })
   const pages = entries
@@ -59,7 +68,12 @@ export async function scanBuild(staticDir: string): Promise<CspSources & { pages
     const batch = await Promise.all(pages.slice(i, i + 64).map((file) => readFile(file, 'utf8')))
     for (const html of batch) if (html.includes('<script')) for (const h of inlineScriptHashes(html)) hashes.add(h)
   }
-  return { scriptHashes: [...hashes].sort(), tileOrigins: await configuredTileOrigins(staticDir), pages: pages.length }
+  return {
+    scriptHashes: [...hashes].sort(),
+    tileOrigins: await configuredTileOrigins(staticDir),
+    previewOrigins: previewOrigins(),
+    pages: pages.length,
+  }
 }
 
 export function policiesFor(sources: CspSources): SecurityPolicies {

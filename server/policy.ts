@@ -33,6 +33,8 @@ export interface CspSources {
   scriptHashes: readonly string[]
   /** Origins of the map tile provider the build is configured with (img-src). */
   tileOrigins: readonly string[]
+  /** The preview server the embedded Studio's 预览 tool frames (frame-src of the Studio only). */
+  previewOrigins?: readonly string[]
 }
 
 const join = (directives: [string, ...string[]][]) =>
@@ -72,6 +74,7 @@ export function studioCsp(sources: CspSources): string {
     ['font-src', "'self'", 'data:'],
     ['connect-src', "'self'", 'https://*.sanity.io', 'wss://*.sanity.io', 'https://*.sanity-cdn.com'],
     ['worker-src', "'self'", 'blob:'],
+    ['frame-src', "'self'", ...(sources.previewOrigins ?? [])],
     ['object-src', "'none'"],
     ['base-uri', "'self'"],
     ['form-action', "'self'"],

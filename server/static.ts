@@ -66,17 +66,25 @@ async function fileAt(file: string) {
 /** The embedded Studio routes in the browser: its deep links all load its one page. */
 const STUDIO = /^\/studio(\/|$)/
 
-export async function serveStatic(root: string, req: IncomingMessage, res: ServerResponse, pathname: string) {
+export async function serveStatic(
+  root: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+  pathname: string,
+  /** The preview server's answers are private to one editor: `private, no-store` for every file. */
+  options: { cacheControl?: string } = {},
+) {
   const wanted = staticPath(root, pathname)
   let found = wanted ? await fileAt(wanted) : null
   if (!found && STUDIO.test(pathname) && !path.extname(pathname)) found = await fileAt(path.join(root, 'studio'))
-  if (!found) return sendFile(req, res, 404, await fileAt(path.join(root, '404.html')), NO_STORE)
+  if (!found)
+    return sendFile(req, res, 404, await fileAt(path.join(root, '404.html')), options.cacheControl ?? NO_STORE)
 
   const { info } = found
   const etag = `W/"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`
   res.setHeader('ETag', etag)
   res.setHeader('Last-Modified', info.mtime.toUTCString())
-  const cacheControl = cacheControlFor(pathname)
+  const cacheControl = options.cacheControl ?? cacheControlFor(pathname)
   const ifNoneMatch = req.headers['if-none-match']
   const notModified = ifNoneMatch
     ? ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag.slice(2) || tag.trim() === '*')

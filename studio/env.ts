@@ -30,3 +30,6 @@ export const studioMapConfig: MapConfig = {
 
 /** The publish service's status (server/publish), read by the 发布状态 tool. */
 export const publishStatusUrl: string = env.SANITY_STUDIO_PUBLISH_STATUS_URL || 'http://localhost:4322/status'
+
+/** The preview server (server/preview/, `npm run preview:drafts`) that the Presentation tool frames. */
+export const previewUrl: string = (env.SANITY_STUDIO_PREVIEW_URL || 'http://localhost:4323').replace(/\/$/, '')

@@ -7,8 +7,10 @@ import { structure } from './structure'
 import { templates } from './templates'
 import { locationInputPlugin } from './plugins/location'
 import { publishStatusPlugin } from './plugins/publishStatus'
+import { previewTool } from './presentation'
 import { PARAMETERISED_TEMPLATES } from './lib/templates'
 import { ViewOnSiteAction } from './actions/ViewOnSiteAction'
+import { PREVIEWABLE_TYPES, PreviewAction } from './actions/PreviewAction'
 import { ScheduleTalkAction } from './actions/ScheduleTalkAction'
 import { REQUEST_STATUS_ACTIONS } from './actions/RequestStatusActions'
 import { NewPhotoForTalkAction, NewTalkForWorkerAction } from './actions/CreateFromTemplateActions'
@@ -21,7 +23,13 @@ export default defineConfig({
   title: '劳模宣讲 · 内容管理',
   projectId: studioProjectId,
   dataset: studioDataset,
-  plugins: [structureTool({ structure, title: '内容' }), zhHansLocale(), locationInputPlugin(), publishStatusPlugin()],
+  plugins: [
+    structureTool({ structure, title: '内容' }),
+    zhHansLocale(),
+    locationInputPlugin(),
+    previewTool,
+    publishStatusPlugin(),
+  ],
   schema: {
     types: schemaTypes,
     templates,
@@ -37,6 +45,7 @@ export default defineConfig({
       const extra: DocumentActionComponent[] = []
       if (schemaType === 'modelWorker') extra.push(NewTalkForWorkerAction)
       if (schemaType === 'talk') extra.push(NewPhotoForTalkAction)
+      if (PREVIEWABLE_TYPES.has(schemaType)) extra.push(PreviewAction)
       if (TYPES_WITH_PAGES.has(schemaType)) extra.push(ViewOnSiteAction)
       // The request inbox: "安排报告会" is the primary button, status changes follow.
       if (schemaType === 'talkRequest') return [ScheduleTalkAction, ...REQUEST_STATUS_ACTIONS, ...base]

@@ -33,8 +33,11 @@ const dangling = (docs: readonly Doc[]) => {
   const ids = new Set(docs.map((d) => d._id))
   return docs.flatMap((d) => refs(d).filter((r) => !ids.has(r)))
 }
+/** Slugs of published documents (a draft shares its document's slug, as in Sanity). */
 const slugs = (docs: readonly Doc[], type: string) =>
-  docs.filter((d) => d._type === type).map((d) => (d.slug as { current: string } | undefined)?.current)
+  docs
+    .filter((d) => d._type === type && !d._id.startsWith('drafts.'))
+    .map((d) => (d.slug as { current: string } | undefined)?.current)
 
 describe('scaleDocuments', () => {
   it('at the sample’s own size returns the sample unchanged', () => {

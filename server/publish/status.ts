@@ -8,23 +8,11 @@
 import { readFileSync } from 'node:fs'
 import { rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import type { BuildSummary } from '../../studio/lib/publishStatus.ts'
 import type { Delivery } from './delivery.ts'
 
-export interface BuildRecord {
-  /** The release folder it built into. */
-  release: string
-  startedAt: string
-  finishedAt?: string
-  result: 'building' | 'live' | 'failed'
-  /** Why it failed, for a person. */
-  reason?: string
-  /** Named content problems from the build log. */
-  warnings: string[]
-  /** The documents the deliveries named. */
-  documents: string[]
-  /** The command run after the switch failed (the release is live all the same). */
-  afterSwitchError?: string
-}
+/** One build, as the Studio's 发布状态 tool reads it (one definition for both). */
+export type BuildRecord = BuildSummary
 
 export interface PublishStatus {
   current: string | null

@@ -31,6 +31,8 @@ export { mapPath, photoPath, storyPath, talkPath, tourPath, workerPath } from '.
 
 /** The sharing image used when a page has none of its own (in public/). */
 export const DEFAULT_OG_IMAGE = '/og-default.png'
+/** A build of the preview server (server/preview/): drafts shown, every page noindex and labelled. */
+export const IS_PREVIEW = process.env.LAOMO_PERSPECTIVE === 'drafts'
 
 type TalkData = CollectionEntry<'talks'>['data']
 

@@ -11,7 +11,7 @@ describe('siteUrlFor', () => {
     expect(siteUrlFor({ _id: 'talk-001', _type: 'talk' }, site)).toBe(`${site}/talks/talk-001/`)
     expect(siteUrlFor({ _id: 's', _type: 'story', slug: { current: 'a-b' } }, site)).toBe(`${site}/stories/a-b/`)
     expect(siteUrlFor({ _id: 't', _type: 'tour', slug: { current: 'tour-x' } }, site)).toBe(`${site}/tours/tour-x/`)
-    expect(siteUrlFor({ _id: 'photo-1', _type: 'photo' }, site)).toBe(`${site}/photos/`)
+    expect(siteUrlFor({ _id: 'drafts.photo-1', _type: 'photo' }, site)).toBe(`${site}/photos/photo-1/`)
     expect(siteUrlFor({ _id: 'siteSettings', _type: 'siteSettings' }, site)).toBe(`${site}/`)
   })
 

@@ -34,7 +34,7 @@ export function sitePath(doc: LinkableDocument): string | null {
     case 'tour':
       return slug ? `/tours/${seg(slug)}/` : null
     case 'photo':
-      return '/photos/'
+      return `/photos/${seg(publishedId(doc._id))}/`
     case 'siteSettings':
       return '/'
     default:

@@ -1740,6 +1740,32 @@ function storyDoc(s: StorySpec): Json {
   }
 }
 
+/**
+ * Drafts, as the Studio leaves them before 发布: seen only by the preview server (npm run preview:drafts),
+ * never by the public site. One unpublished edit of a story, and one story never published. Both say in
+ * their title that they are sample drafts.
+ */
+function buildDrafts(stories: Json[]): Json[] {
+  const edited = stories.find((d) => (d.slug as { current: string }).current === 'qiye-banzu-yitangke')!
+  const base = stories[0]!
+  return [
+    { ...edited, _id: `drafts.${edited._id}`, title: `【草稿示例】${String(edited.title)}（修改尚未发布）` },
+    {
+      ...base,
+      _id: 'drafts.story-draft-sample',
+      title: '【草稿示例】尚未发布的报道：劳模宣讲走进乡村',
+      slug: { _type: 'slug', current: 'caogao-shili-zoujin-xiangcun' },
+      publishedAt: '2026-11-30T02:00:00Z',
+      excerpt: '这是一篇示例草稿，只在预览中可见；发布之前，它不会出现在网站上。',
+      body: portableText('story-draft-sample.body', [
+        FICTION_NOTE,
+        '这篇示例草稿用来演示预览：编辑在内容管理后台保存草稿后，可以在预览中看到它在网站上的样子，再决定是否发布。',
+      ]),
+      relatedWorkers: [],
+    },
+  ]
+}
+
 // ---------------------------------------------------------------------------------------------
 // Talk requests
 // ---------------------------------------------------------------------------------------------
@@ -1943,16 +1969,19 @@ async function main(): Promise<void> {
     photos.map(photoDoc).sort(byId),
     stories.map(storyDoc).sort(byId),
     requests.sort(byId),
+    buildDrafts(stories.map(storyDoc)).sort(byId),
   ]
   const lines = groups.flat().map((doc) => JSON.stringify(doc))
   mkdirSync(SEED_DIR, { recursive: true })
   writeFileSync(join(SEED_DIR, 'data.ndjson'), lines.join('\n') + '\n')
   const bytes = await renderImages()
 
-  const count = (type: string): number => groups.flat().filter((d) => d._type === type).length
+  const published = groups.flat().filter((d) => !String(d._id).startsWith('drafts.'))
+  const count = (type: string): number => published.filter((d) => d._type === type).length
   console.log(
     `wrote ${lines.length} documents (${count('talk')} talks, ${count('modelWorker')} workers, ${count('photo')} photos, ` +
-      `${count('story')} stories, ${count('talkRequest')} requests, ${count('tour')} tours) and ${imageJobs.size} images ` +
+      `${count('story')} stories, ${count('talkRequest')} requests, ${count('tour')} tours, ` +
+      `${lines.length - published.length} drafts) and ${imageJobs.size} images ` +
       `(${(bytes / 1024).toFixed(0)} KB) to ${SEED_DIR}`,
   )
 }

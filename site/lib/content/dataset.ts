@@ -1,7 +1,8 @@
 /**
  * Reads a dataset in `sanity dataset import` / `sanity dataset export` layout — an NDJSON file,
  * a folder holding `data.ndjson` (+ `images/`), or an export `.tar.gz` — into plain documents,
- * as the published perspective sees them.
+ * as Sanity's `published` perspective sees them (the public site), or its `drafts` perspective (the
+ * preview: each `drafts.<id>` in place of `<id>`, a never-published draft as a document of its own).
  *
  * Image and file fields in that layout carry `_sanityAsset: "image@file://./images/x.jpg"` instead
  * of an asset reference. We turn each into a reference to a synthesised asset document (with the
@@ -13,6 +14,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node
 import path from 'node:path'
 
 export type SanityDocument = { _id: string; _type: string; [key: string]: unknown }
+export type Perspective = 'published' | 'drafts'
 
 export interface LoadedDataset {
   /** Absolute path of the NDJSON file read. */
@@ -116,8 +118,9 @@ function toRelativeUrl(dir: string, absolute: string): string {
   return rel.startsWith('../') ? rel : `./${rel}`
 }
 
-export function parseDataset(file: string, text: string): LoadedDataset {
+export function parseDataset(file: string, text: string, perspective: Perspective = 'published'): LoadedDataset {
   const documents: SanityDocument[] = []
+  const drafts: SanityDocument[] = []
   const warnings: string[] = []
   const assets = new Map<string, SanityDocument>()
   const dir = path.dirname(file)
@@ -161,14 +164,26 @@ export function parseDataset(file: string, text: string): LoadedDataset {
       warnings.push(`${path.basename(file)} line ${index + 1}: document without _id or _type`)
       return
     }
-    // Published perspective: drafts and release versions never reach the public site.
-    if (doc._id.startsWith('drafts.') || doc._id.startsWith('versions.')) return
+    // Release versions are never shown; drafts only in the drafts perspective (the preview).
+    if (doc._id.startsWith('versions.')) return
+    if (doc._id.startsWith('drafts.')) {
+      if (perspective === 'drafts') drafts.push(convertAssets(doc, doc._id, '') as SanityDocument)
+      return
+    }
     documents.push(convertAssets(doc, doc._id, '') as SanityDocument)
   })
+  // As Sanity's drafts perspective answers: the draft under the published id, its own id as _originalId.
+  for (const draft of drafts) {
+    const id = draft._id.slice('drafts.'.length)
+    const overlay = { ...draft, _id: id, _originalId: draft._id }
+    const at = documents.findIndex((d) => d._id === id)
+    if (at >= 0) documents[at] = overlay
+    else documents.push(overlay)
+  }
   documents.push(...assets.values())
   return { file, documents, warnings }
 }
 
-export function loadDatasetFile(file: string): LoadedDataset {
-  return parseDataset(file, readFileSync(file, 'utf8'))
+export function loadDatasetFile(file: string, perspective: Perspective = 'published'): LoadedDataset {
+  return parseDataset(file, readFileSync(file, 'utf8'), perspective)
 }

@@ -7,7 +7,7 @@ import path from 'node:path'
 import type { SanityClient } from '@sanity/client'
 import { evaluate, evaluateSync, parse } from 'groq-js'
 import { DEFAULT_ASSET_CACHE, withLocalImages } from './assets'
-import { DEFAULT_DATASET, loadDatasetFile, resolveDatasetFile, type SanityDocument } from './dataset'
+import { DEFAULT_DATASET, loadDatasetFile, resolveDatasetFile, type Perspective, type SanityDocument } from './dataset'
 
 export type QueryParams = Record<string, unknown>
 
@@ -81,6 +81,8 @@ export interface SourceEnv {
   LAOMO_DATASET?: string
   /** Where Sanity mode keeps downloaded images (default node_modules/.cache/laomo-sanity-assets). */
   LAOMO_ASSET_CACHE?: string
+  /** `drafts` for the preview server's builds: drafts in place of published documents. */
+  LAOMO_PERSPECTIVE?: string
 }
 
 const cache = new Map<string, Promise<ContentSource>>()
@@ -93,6 +95,7 @@ export function getContentSource(env: SourceEnv = process.env as SourceEnv): Pro
     env.SANITY_API_HOST,
     env.LAOMO_DATASET,
     env.LAOMO_ASSET_CACHE,
+    env.LAOMO_PERSPECTIVE,
   ])
   let source = cache.get(key)
   if (!source) {
@@ -103,6 +106,7 @@ export function getContentSource(env: SourceEnv = process.env as SourceEnv): Pro
 }
 
 async function createContentSource(env: SourceEnv): Promise<ContentSource> {
+  const perspective: Perspective = env.LAOMO_PERSPECTIVE === 'drafts' ? 'drafts' : 'published'
   if (env.SANITY_PROJECT_ID) {
     // Imported only here: the client (and RxJS under it) adds ~0.25 s to every dataset-mode build.
     const { createClient } = await import('@sanity/client')
@@ -112,7 +116,8 @@ async function createContentSource(env: SourceEnv): Promise<ContentSource> {
       dataset: env.SANITY_DATASET || 'production',
       apiVersion: API_VERSION,
       useCdn: false,
-      perspective: 'published',
+      // Drafts need a token that may read them (SANITY_READ_TOKEN, viewer role).
+      perspective,
       token: env.SANITY_READ_TOKEN || undefined,
       // Another host takes the URL as given (no `<projectId>.` prefix); the project goes in a header.
       ...(apiHost ? { apiHost, useProjectHostname: false } : {}),
@@ -131,7 +136,7 @@ async function createContentSource(env: SourceEnv): Promise<ContentSource> {
   const file = custom
     ? await resolveDatasetFile(custom, path.resolve('node_modules/.cache/laomo-datasets'))
     : DEFAULT_DATASET
-  const loaded = loadDatasetFile(file)
+  const loaded = loadDatasetFile(file, perspective)
   return datasetSource(loaded.documents, {
     label: path.relative(process.cwd(), file) || file,
     isSample: !custom,
