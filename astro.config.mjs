@@ -28,6 +28,21 @@ const viteCacheInAstroCache = {
   },
 }
 
+/**
+ * Preview builds (server/preview/, LAOMO_PERSPECTIVE=drafts) get Sanity's click-to-edit overlays on every
+ * page, for the Studio's 预览 tool (site/lib/visual-editing.ts writes the attributes they read). Injected
+ * here so that the public build neither ships nor even bundles them.
+ * @type {import('astro').AstroIntegration}
+ */
+const visualEditingInPreview = {
+  name: 'laomo:visual-editing-in-preview',
+  hooks: {
+    'astro:config:setup': ({ injectScript }) => {
+      injectScript('page', "import { enableVisualEditing } from '@sanity/visual-editing'; enableVisualEditing()")
+    },
+  },
+}
+
 export default defineConfig({
   site: env.LAOMO_SITE_URL || 'https://laomo.example.org',
   srcDir: './site',
@@ -67,6 +82,7 @@ export default defineConfig({
   },
   integrations: [
     viteCacheInAstroCache,
+    ...(env.LAOMO_PERSPECTIVE === 'drafts' ? [visualEditingInPreview] : []),
     // Only the embedded Studio needs these two: the site reads content through site/lib/content (its own
     // Sanity client or the bundled dataset) and has no React components. Without the Studio they would
     // still inject the `sanity:client` module into every page and make Vite pre-bundle React and Sanity.

@@ -106,13 +106,17 @@ describe('preview of drafts', () => {
     async () => {
       const browser = await launchBrowser()
       try {
-        const { page } = await openPage(
+        const { page, errors } = await openPage(
           browser,
           `${origin}/preview/enable?secret=${SECRET}&redirect=/stories/${slugOf(neverPublished)}/`,
         )
         expect(await page.locator('h1').textContent()).toBe(neverPublished.title)
         expect(await page.locator('[data-preview-notice]').textContent()).toContain('草稿')
         expect(await page.locator('meta[name="robots"]').getAttribute('content')).toContain('noindex')
+        // Click-to-edit for the Studio's 预览 tool: the title names its document and field.
+        const target = await page.locator('h1').getAttribute('data-sanity')
+        expect(target).toContain(`id=${neverPublished._id.slice('drafts.'.length)}`)
+        expect(target).toContain('path=title')
         const response = await page.goto(`${origin}/stories/${slugOf(editedPublished)}/`)
         expect(response!.headers()['cache-control']).toBe('private, no-store')
         // Framed by the Studio's 预览 tool only.
@@ -120,6 +124,7 @@ describe('preview of drafts', () => {
         expect(await page.locator('h1').textContent()).toBe(editedDraft.title)
         await page.goto(`${origin}/stories/`)
         expect(await page.locator('main').textContent()).toContain(String(neverPublished.title))
+        expect(errors).toEqual([])
         await page.context().close()
       } finally {
         await browser.close()
@@ -138,7 +143,7 @@ describe('preview of drafts', () => {
     expect(await page.text()).toContain(title)
   })
 
-  it('no draft reaches the public build', () => {
+  it('no draft and no click-to-edit attribute reaches the public build', () => {
     const titles = drafts.map((d) => String(d.title))
     const found: string[] = []
     for (const entry of readdirSync(STATIC, { recursive: true, withFileTypes: true })) {
@@ -147,6 +152,7 @@ describe('preview of drafts', () => {
         continue
       const text = readFileSync(file, 'utf8')
       for (const t of titles) if (text.includes(t)) found.push(`${path.relative(STATIC, file)}: ${t}`)
+      if (text.includes('data-sanity=')) found.push(`${path.relative(STATIC, file)}: data-sanity`)
     }
     expect(titles.length).toBeGreaterThan(0)
     expect(found).toEqual([])
