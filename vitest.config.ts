@@ -5,6 +5,7 @@ export default getViteConfig({
   test: {
     include: [
       'site/**/*.test.ts',
+      'domain/**/*.test.ts',
       'studio/**/*.test.ts',
       'scripts/**/*.test.ts',
       'server/**/*.test.ts',

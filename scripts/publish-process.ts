@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { encodeSignatureHeader, SIGNATURE_HEADER_NAME } from '@sanity/webhook'
-import type { StatusReply } from '../studio/lib/publishStatus.ts'
+import type { StatusReply } from '#domain/publishStatus'
 import { freePort } from './serve-process.ts'
 
 export const PUBLISH_ENTRY = fileURLToPath(new URL('../server/publish/main.ts', import.meta.url))

@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto'
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { effectiveConfig, providerSpec, type MapConfig } from '../studio/lib/map/providers.ts'
+import { effectiveConfig, providerSpec, type MapConfig } from '#domain/map/providers'
 import { siteCsp, studioCsp, type CspSources, type SecurityPolicies } from './policy.ts'
 
 const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi

@@ -4,8 +4,8 @@
  * Without a project the Studio still boots (and reports that it cannot reach Sanity),
  * so the embedded Studio builds on a machine with no Sanity account.
  */
-import type { MapConfig } from './lib/map/providers'
-import { TILE_PROVIDERS, type TileProvider } from './lib/vocabulary'
+import type { MapConfig } from '#domain/map/providers'
+import { TILE_PROVIDERS, type TileProvider } from '#domain/vocabulary'
 
 const env = (import.meta as ImportMeta & { env?: Record<string, string | undefined> }).env ?? {}
 

@@ -2,7 +2,7 @@
  * What the maximal dataset's modules share: its document ids, the hand-typed slugs, the talk whose time the
  * site must show right, and small builders for the shapes the Studio stores (slug, geopoint, figure).
  */
-import { PREFECTURES } from '../../studio/lib/gansu.ts'
+import { PREFECTURES } from '#domain/region'
 import { cropAndHotspot, imageField, type Asset } from './assets.ts'
 import { uuid } from './ids.ts'
 

@@ -1,6 +1,6 @@
 /**
  * What studio/schema.json cannot say about the Studio's validation, written out by hand from
- * studio/schemaTypes/ and studio/lib/validation.ts. `schema extract --enforce-required-fields` only sees
+ * studio/schemaTypes/ and domain/validation.ts. `schema extract --enforce-required-fields` only sees
  * `rule.required()`: it misses custom rules that refuse an empty field, and it cannot tell a required rule
  * demoted to a warning (which lets an editor publish) from one that blocks publishing.
  */

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs'
 import { rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import type { BuildSummary } from '../../studio/lib/publishStatus.ts'
+import type { BuildSummary } from '#domain/publishStatus'
 import type { Delivery } from './delivery.ts'
 
 /** One build, as the Studio's 发布状态 tool reads it (one definition for both). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
-import { TALK_STATUSES } from '../../studio/lib/vocabulary'
+import { TALK_STATUSES } from '#domain/vocabulary'
 import {
   chinaDate,
   chinaIso,

@@ -1,6 +1,6 @@
 /** Display formats. All times are shown in China Standard Time, whatever the build machine's zone. */
 
-import { TALK_STATUSES, titleOf } from '../../studio/lib/vocabulary'
+import { TALK_STATUSES, titleOf } from '#domain/vocabulary'
 
 export const TIME_ZONE = 'Asia/Shanghai'
 
@@ -99,7 +99,7 @@ export function formatTimeRange(startsAt: string, endsAt?: string | null): strin
 }
 
 /**
- * A talk's state in the vocabulary's words (studio/lib/vocabulary.ts TALK_STATUSES), the one
+ * A talk's state in the vocabulary's words (domain/vocabulary.ts TALK_STATUSES), the one
  * source for every list, page, popup and badge. A planned talk whose start has passed without
  * being marked held is not passed off as upcoming: "计划中·待更新" says the record is behind.
  */

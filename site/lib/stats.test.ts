@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { VENUE_TYPES } from '../../studio/lib/vocabulary'
+import { VENUE_TYPES } from '#domain/vocabulary'
 import { talkFigures } from './talk-figures'
 import { monthKey } from './format'
 import {

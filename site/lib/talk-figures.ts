@@ -7,7 +7,7 @@
  * "计划中·待更新") still counts as 计划中: nobody has confirmed it took place, so calling it held
  * would overstate; it is named separately inside the planned figure instead.
  */
-import { VENUE_TYPES } from '../../studio/lib/vocabulary'
+import { VENUE_TYPES } from '#domain/vocabulary'
 import { formatNumber, talkState } from './format'
 
 export interface FigureTalk {

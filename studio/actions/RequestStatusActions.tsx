@@ -4,7 +4,7 @@ import { CloseIcon } from '@sanity/icons/Close'
 import { EnvelopeIcon } from '@sanity/icons/Envelope'
 import { ResetIcon } from '@sanity/icons/Reset'
 import { statusChanges, type TalkRequestDoc } from '../lib/requestInbox'
-import { REQUEST_STATUSES, type RequestStatus } from '../lib/vocabulary'
+import { REQUEST_STATUSES, type RequestStatus } from '#domain/vocabulary'
 
 const ICONS: Record<RequestStatus, typeof CheckmarkIcon> = {
   new: ResetIcon,

@@ -5,7 +5,7 @@
 import { set, unset, type ObjectInputProps } from 'sanity'
 import { studioMapConfig } from '../env'
 import { LocationPicker } from './LocationPicker'
-import type { GeopointValue } from '../lib/map/value'
+import type { GeopointValue } from '#domain/map/value'
 
 export function LocationInput(props: ObjectInputProps) {
   const { value, onChange, readOnly } = props

@@ -7,13 +7,13 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import L from 'leaflet'
 import 'leaflet/dist/leaflet.css'
-import '../lib/map/baseLayers.css'
+import '../../domain/map/baseLayers.css'
 import { Box, Button, Card, Flex, Stack, Text, TextInput } from '@sanity/ui'
-import { createBaseLayers } from '../lib/map/baseLayers'
-import { effectiveConfig, providerSpec, type MapConfig } from '../lib/map/providers'
-import { searchPlaces, type Place } from '../lib/map/gazetteer'
-import { displayPoint, formatCoordinates, geopointFromDisplay, type GeopointValue } from '../lib/map/value'
-import { locationInGansu } from '../lib/validation'
+import { createBaseLayers } from '#domain/map/baseLayers'
+import { effectiveConfig, providerSpec, type MapConfig } from '#domain/map/providers'
+import { searchPlaces, type Place } from '#domain/region/gazetteer'
+import { displayPoint, formatCoordinates, geopointFromDisplay, type GeopointValue } from '#domain/map/value'
+import { locationInGansu } from '#domain/validation'
 
 export interface LocationPickerProps {
   value: GeopointValue | undefined

@@ -2,8 +2,8 @@ import { evaluate, parse } from 'groq-js'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_DATASET, loadDatasetFile } from '../../site/lib/content/dataset'
 import { DESK, allLists, talkPhotosList, workerTalksList, type DeskList } from './desk'
-import { PREFECTURES } from './gansu'
-import { HONOUR_LEVELS, REQUEST_STATUSES, VENUE_TYPES } from './vocabulary'
+import { PREFECTURES } from '#domain/region'
+import { HONOUR_LEVELS, REQUEST_STATUSES, VENUE_TYPES } from '#domain/vocabulary'
 
 type Doc = Record<string, any> & { _id: string; _type: string }
 const docs = loadDatasetFile(DEFAULT_DATASET).documents as Doc[]

@@ -3,8 +3,8 @@
  * structure (studio/structure.ts) renders this tree; tests run every filter through groq-js
  * against the sample dataset.
  */
-import { PREFECTURES } from './gansu'
-import { HONOUR_LEVELS, REQUEST_STATUSES, VENUE_TYPES } from './vocabulary'
+import { PREFECTURES } from '#domain/region'
+import { HONOUR_LEVELS, REQUEST_STATUSES, VENUE_TYPES } from '#domain/vocabulary'
 
 export interface Ordering {
   field: string

@@ -1,6 +1,6 @@
 /** Subtitles of the Studio's document previews, pure for tests. Dates are Beijing dates. */
 import { beijingDate } from './templates'
-import { REQUEST_STATUSES, TALK_STATUSES, VENUE_TYPES, titleOf } from './vocabulary'
+import { REQUEST_STATUSES, TALK_STATUSES, VENUE_TYPES, titleOf } from '#domain/vocabulary'
 
 const join = (parts: (string | number | undefined | null | false)[]) => parts.filter(Boolean).join(' · ')
 

@@ -10,7 +10,7 @@ import {
   talkIdForRequest,
   type TalkRequestDoc,
 } from './requestInbox'
-import { atLeastOneSpeaker } from './validation'
+import { atLeastOneSpeaker } from '#domain/validation'
 
 const { documents } = loadDatasetFile(DEFAULT_DATASET)
 const requests = documents.filter((d) => d._type === 'talkRequest') as unknown as TalkRequestDoc[]

@@ -2,9 +2,9 @@
  * The request inbox's logic, free of Studio imports: turning a school's talk request into a
  * draft talk ("安排报告会") and the one-click status changes of a request.
  */
-import { findPrefecture } from './gansu'
+import { findPrefecture } from '#domain/region'
 import { publishedId } from './siteLinks'
-import { REQUEST_STATUSES, titleOf, type RequestStatus } from './vocabulary'
+import { REQUEST_STATUSES, titleOf, type RequestStatus } from '#domain/vocabulary'
 
 export interface Reference {
   _type: 'reference'

@@ -16,7 +16,7 @@ import {
   lastWarnings,
   RESULT_LABELS,
   type StatusReply,
-} from '../lib/publishStatus'
+} from '#domain/publishStatus'
 
 const POLL_MS = 5_000
 const TONES = { building: 'primary', live: 'positive', failed: 'critical' } as const

@@ -19,9 +19,9 @@ import { mkdirSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import sharp from 'sharp'
-import { PREFECTURES } from '../lib/gansu.ts'
-import type { County, Prefecture } from '../lib/gansu.ts'
-import { GRADE_BANDS, HONOUR_LEVELS, REQUEST_STATUSES, SECTORS, TALK_STATUSES, VENUE_TYPES } from '../lib/vocabulary.ts'
+import { PREFECTURES } from '#domain/region'
+import type { County, Prefecture } from '#domain/region'
+import { GRADE_BANDS, HONOUR_LEVELS, REQUEST_STATUSES, SECTORS, TALK_STATUSES, VENUE_TYPES } from '#domain/vocabulary'
 
 const HERE = dirname(fileURLToPath(import.meta.url))
 // An output folder may be given (tests regenerate into a temp folder and compare).

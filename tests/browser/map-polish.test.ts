@@ -7,8 +7,8 @@
  */
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { PREFECTURES } from '../../studio/lib/gansu'
-import { COUNTY_SEAT_ZOOM } from '../../studio/lib/map/baseLayers'
+import { PREFECTURES } from '#domain/region'
+import { COUNTY_SEAT_ZOOM } from '#domain/map/baseLayers'
 import { thirdParty, useSite } from './harness'
 import { openAt, VIEWPORTS, type Viewport } from './viewports'
 

@@ -7,7 +7,7 @@ import path from 'node:path'
 import ICAL from 'ical.js'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { getContentSource } from '../../site/lib/content/executors'
-import { PREFECTURES } from '../../studio/lib/gansu'
+import { PREFECTURES } from '#domain/region'
 import { STATIC_DIR } from './harness'
 
 interface Talk {

@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { TALK_STATUSES } from '../../studio/lib/vocabulary'
+import { TALK_STATUSES } from '#domain/vocabulary'
 import { formatTimeRange } from '../../site/lib/format'
 import { groq } from './expected'
 import { VIEWPORTS, type Viewport } from './viewports'

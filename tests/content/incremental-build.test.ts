@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { stripVTControlCharacters } from 'node:util'
 import { describe, expect, it } from 'vitest'
-import { PREFECTURES } from '../../studio/lib/gansu'
+import { PREFECTURES } from '#domain/region'
 
 type Doc = Record<string, any> & { _id: string; _type: string }
 

@@ -12,11 +12,11 @@
  * first view comes from the clusters the build worked out, and the index is built once it is painted.
  */
 import 'leaflet/dist/leaflet.css'
-import '../../../studio/lib/map/baseLayers.css'
+import '../../../domain/map/baseLayers.css'
 import './map.css'
 import L from 'leaflet'
-import { createBaseLayers, MAP_MIN_ZOOM, maxZoomOf } from '../../../studio/lib/map/baseLayers'
-import { effectiveConfig, providerSpec, type LatLng, type ProviderSpec } from '../../../studio/lib/map/providers'
+import { createBaseLayers, MAP_MIN_ZOOM, maxZoomOf } from '#domain/map/baseLayers'
+import { effectiveConfig, providerSpec, type LatLng, type ProviderSpec } from '#domain/map/providers'
 import { clusterLabel, clusterSize, TalkClusters, type ViewItem } from '../../lib/map/clusters'
 import { checkMapText, decodeMapPoints, talkAt, TYPES, type MapPoints, type MapText } from '../../lib/map/data'
 import { firstShown, listItemHtml, moreShown, shownToInclude } from '../../lib/map/list'
@@ -38,7 +38,7 @@ import {
   type MapState,
 } from '../../lib/map/state'
 import { venueSymbol, venueTitle } from '../../lib/map/symbols'
-import type { VenueType } from '../../../studio/lib/vocabulary'
+import type { VenueType } from '#domain/vocabulary'
 import { TalkListView } from './listView'
 
 /** For browser tests and benchmarks: marker counts/positions and when drawing has finished. */
@@ -84,7 +84,7 @@ function icons(): Record<VenueType, L.DivIcon> {
 /** WGS84 → the tiles' datum. gcoord is downloaded only when the provider draws in GCJ-02 (Gaode). */
 async function datumShift(spec: ProviderSpec): Promise<(point: LatLng, spec: ProviderSpec) => LatLng> {
   if (spec.datum === 'WGS84') return (point) => point
-  const { toDisplay } = await import('../../../studio/lib/map/datum')
+  const { toDisplay } = await import('#domain/map/datum')
   return toDisplay
 }
 

@@ -4,9 +4,9 @@
  * the page bundle. Messages are written for a teacher, in Chinese.
  */
 import { z } from 'astro/zod'
-import { PREFECTURE_NAMES } from '../../../studio/lib/gansu'
-import { normaliseMainlandMobile } from '../../../studio/lib/validation'
-import { GRADE_BANDS, type GradeBand } from '../../../studio/lib/vocabulary'
+import { PREFECTURE_NAMES } from '#domain/region'
+import { normaliseMainlandMobile } from '#domain/validation'
+import { GRADE_BANDS, type GradeBand } from '#domain/vocabulary'
 
 // The pages' Content-Security-Policy has no 'unsafe-eval': zod must not probe `new Function('')` in the
 // browser (set before any schema parses; the gain of compiled parsers is nothing for one small form).

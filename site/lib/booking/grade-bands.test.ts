@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { GRADE_BANDS } from '../../../studio/lib/vocabulary'
+import { GRADE_BANDS } from '#domain/vocabulary'
 import { gradeBandsForTopics } from './grade-bands'
 import { schoolTopics, schoolWorkers } from './workers'
 import { matches } from '../../components/schools/filter'

@@ -4,7 +4,7 @@
  * which an editor can read and change in one place. A topic not in the table suits every band,
  * so a new topic never hides a worker from the list.
  */
-import { GRADE_BANDS, type GradeBand } from '../../../studio/lib/vocabulary'
+import { GRADE_BANDS, type GradeBand } from '#domain/vocabulary'
 
 const ALL: readonly GradeBand[] = GRADE_BANDS.map((g) => g.value)
 

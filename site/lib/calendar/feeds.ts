@@ -1,5 +1,5 @@
 /** Which talks each calendar feed holds, and where the feeds live (URL contract in CONTRACTS.md). */
-import { PREFECTURES } from '../../../studio/lib/gansu'
+import { PREFECTURES } from '#domain/region'
 import { isUpcoming } from '../site'
 import type { CalendarTalk } from './ics'
 

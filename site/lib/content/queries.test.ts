@@ -1,7 +1,7 @@
 /** The real queries against the bundled sample dataset, through the real GROQ engine. */
 import { describe, expect, it } from 'vitest'
-import { PREFECTURE_NAMES, findPrefecture } from '../../../studio/lib/gansu'
-import { isInGansuOutline } from '../../../studio/lib/map/inGansu'
+import { PREFECTURE_NAMES, findPrefecture } from '#domain/region'
+import { isInRegionOutline } from '#domain/region/contains'
 import { getContentSource } from './executors'
 import { normaliseTalk, normaliseWorker } from './normalise'
 import {
@@ -51,7 +51,7 @@ describe('bundled sample dataset', () => {
     const talks = await source.fetch<Row[]>(TALKS_QUERY)
     for (const talk of talks) {
       expect(talk.location, talk._id).toBeTruthy()
-      expect(isInGansuOutline(talk.location.lat, talk.location.lng), talk._id).toBe(true)
+      expect(isInRegionOutline(talk.location.lat, talk.location.lng), talk._id).toBe(true)
       const prefecture = findPrefecture(talk.prefecture)
       expect(prefecture, talk._id).toBeDefined()
       expect(

@@ -16,7 +16,7 @@
  */
 import type { Feature, Point } from 'geojson'
 import Supercluster from 'supercluster'
-import type { LatLng } from '../../../studio/lib/map/providers'
+import type { LatLng } from '#domain/map/providers'
 
 import type { DisplayPositions } from './state'
 

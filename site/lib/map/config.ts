@@ -2,8 +2,8 @@
  * The map's tile configuration: site settings (`mapProvider`, `mapKey`, `mapApproval`), each
  * overridable at build time by PUBLIC_MAP_PROVIDER / PUBLIC_MAP_KEY / PUBLIC_MAP_APPROVAL.
  */
-import { TILE_PROVIDERS, type TileProvider } from '../../../studio/lib/vocabulary'
-import { effectiveConfig, providerSpec, type MapConfig } from '../../../studio/lib/map/providers'
+import { TILE_PROVIDERS, type TileProvider } from '#domain/vocabulary'
+import { effectiveConfig, providerSpec, type MapConfig } from '#domain/map/providers'
 
 export interface MapSettings {
   mapProvider?: string

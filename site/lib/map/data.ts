@@ -12,9 +12,9 @@
  *
  * Pure: no Astro, no Leaflet, no DOM.
  */
-import type { TalkStatus, VenueType } from '../../../studio/lib/vocabulary'
+import type { TalkStatus, VenueType } from '#domain/vocabulary'
 import { chinaIso, chinaYear, formatChinaIso } from '../format'
-import type { MapConfig } from '../../../studio/lib/map/providers'
+import type { MapConfig } from '#domain/map/providers'
 import type { ClusterPreview } from './clusters'
 
 interface TalkFields {

@@ -4,10 +4,10 @@
  * shown; the island puts them into the DOM. The list grows a page at a time as the reader scrolls
  * (or presses "再显示"), so tens of thousands of talks never become tens of thousands of items at once.
  */
-import { titleOf, VENUE_TYPES } from '../../../studio/lib/vocabulary'
+import { titleOf, VENUE_TYPES } from '#domain/vocabulary'
 import { talkState, talkStatusTitle } from '../format'
 import type { MapTalk } from './data'
-import { escapeHtml } from '../../../studio/lib/html'
+import { escapeHtml } from '#domain/html'
 import { talkPath, workerPath } from '../paths'
 import { venueSymbolUse } from './symbols'
 

@@ -1,7 +1,7 @@
 /** The marker popup's HTML: date, venue, venue type, status, speakers; links to the talk and profiles. */
-import { titleOf, VENUE_TYPES } from '../../../studio/lib/vocabulary'
+import { titleOf, VENUE_TYPES } from '#domain/vocabulary'
 import { talkStatusTitle } from '../format'
-import { escapeHtml } from '../../../studio/lib/html'
+import { escapeHtml } from '#domain/html'
 import type { MapTalk } from './data'
 import { talkPath, workerPath } from '../paths'
 

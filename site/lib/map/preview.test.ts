@@ -1,6 +1,6 @@
 import gcoord from 'gcoord'
 import { describe, expect, it } from 'vitest'
-import { MAP_MIN_ZOOM } from '../../../studio/lib/map/baseLayers'
+import { MAP_MIN_ZOOM } from '#domain/map/baseLayers'
 import { TalkClusters } from './clusters'
 import { decodeMapPoints, encodeMapData, type TalkInput } from './data'
 import { firstViewPreview, PREVIEW_ZOOMS } from './preview'

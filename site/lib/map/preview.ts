@@ -6,9 +6,9 @@
  *
  * Build-time only: it imports gcoord, which the page loads only for Gaode.
  */
-import { MAP_MIN_ZOOM, maxZoomOf } from '../../../studio/lib/map/baseLayers'
-import { toDisplay } from '../../../studio/lib/map/datum'
-import { effectiveConfig, providerSpec, type MapConfig } from '../../../studio/lib/map/providers'
+import { MAP_MIN_ZOOM, maxZoomOf } from '#domain/map/baseLayers'
+import { toDisplay } from '#domain/map/datum'
+import { effectiveConfig, providerSpec, type MapConfig } from '#domain/map/providers'
 import { TalkClusters, type Bounds, type ClusterPreview } from './clusters'
 import { decodeMapPoints, type MapPoints } from './data'
 import { displayPositions, filterTalks } from './state'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { findPrefecture } from '../../../studio/lib/gansu'
+import { findPrefecture } from '#domain/region'
 import { gansuProjection, outlinePath } from './project'
 
 describe('mini-map projection', () => {

@@ -3,12 +3,12 @@
  * cos(mid-latitude) so the province keeps its shape. No Leaflet.
  */
 import type { Position } from 'geojson'
-import { GANSU_OUTLINE } from '../../../studio/lib/map/outline'
+import { REGION_OUTLINE } from '#domain/region/outline'
 
 const rings: Position[][] =
-  GANSU_OUTLINE.geometry.type === 'Polygon'
-    ? GANSU_OUTLINE.geometry.coordinates
-    : GANSU_OUTLINE.geometry.coordinates.flat()
+  REGION_OUTLINE.geometry.type === 'Polygon'
+    ? REGION_OUTLINE.geometry.coordinates
+    : REGION_OUTLINE.geometry.coordinates.flat()
 
 const lngs = rings.flat().map((p) => p[0]!)
 const lats = rings.flat().map((p) => p[1]!)

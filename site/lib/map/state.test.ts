@@ -1,7 +1,7 @@
 import gcoord from 'gcoord'
 import { describe, expect, it } from 'vitest'
-import { toDisplay } from '../../../studio/lib/map/datum'
-import { providerSpec } from '../../../studio/lib/map/providers'
+import { toDisplay } from '#domain/map/datum'
+import { providerSpec } from '#domain/map/providers'
 import { decodeMapPoints, encodeMapData, type TalkInput } from './data'
 import {
   displayPositions,

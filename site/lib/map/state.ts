@@ -2,8 +2,8 @@
  * The talk map's state (filters + selected talk), its URL form and the filtering itself.
  * URL parameters are fixed by CONTRACTS.md: type, prefecture, year, worker, tour, status, talk.
  */
-import { TALK_STATUSES, VENUE_TYPES, type TalkStatus, type VenueType } from '../../../studio/lib/vocabulary'
-import type { LatLng } from '../../../studio/lib/map/providers'
+import { TALK_STATUSES, VENUE_TYPES, type TalkStatus, type VenueType } from '#domain/vocabulary'
+import type { LatLng } from '#domain/map/providers'
 import { isLocated, STATUSES, TYPES, type MapColumns } from './data'
 
 export interface Filters {
@@ -171,7 +171,7 @@ export interface DisplayPositions {
 
 /**
  * Marker positions for the talks that have a location, shifted by `toDisplay` into the active
- * provider's datum (`studio/lib/map/datum`'s `toDisplay` for the provider, or the identity).
+ * provider's datum (`domain/map/datum`'s `toDisplay` for the provider, or the identity).
  * Columns, not an object per talk: 20,000 talks are drawn from them.
  */
 export function displayPositions(c: MapColumns, toDisplay: (point: LatLng) => LatLng): DisplayPositions {

@@ -2,7 +2,7 @@
  * Venue-type symbols: colour AND shape (square / triangle / circle), so the map never relies on
  * colour alone. The same SVG is used for markers, the legend and the list.
  */
-import { titleOf, VENUE_TYPES, type VenueType } from '../../../studio/lib/vocabulary'
+import { titleOf, VENUE_TYPES, type VenueType } from '#domain/vocabulary'
 
 const COLOURS: Record<VenueType, string> = { enterprise: '#1f5fa8', school: '#b3151c', community: '#1b7a3e' }
 

@@ -1,7 +1,7 @@
 import { defineArrayMember, defineField, defineType } from 'sanity'
 import { UserIcon } from '@sanity/icons/User'
-import { PREFECTURE_NAMES } from '../../lib/gansu'
-import { SECTORS, listOf } from '../../lib/vocabulary'
+import { PREFECTURE_NAMES } from '#domain/region'
+import { SECTORS, listOf } from '#domain/vocabulary'
 import { isUniqueSlug, slugCharacterRules, slugifyName } from '../../lib/slug'
 
 /** A model worker (劳动模范): the person whose story the site tells and who gives talks. */

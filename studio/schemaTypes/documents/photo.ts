@@ -1,8 +1,8 @@
 import { defineArrayMember, defineField, defineType } from 'sanity'
 import { ImagesIcon } from '@sanity/icons/Images'
-import { PREFECTURE_NAMES } from '../../lib/gansu'
+import { PREFECTURE_NAMES } from '#domain/region'
 import { photoSubtitle } from '../../lib/previews'
-import { minorsNeedConsent } from '../../lib/validation'
+import { minorsNeedConsent } from '#domain/validation'
 import { altValidation, captionValidation } from '../objects/imageText'
 
 /** A captioned photograph: of a talk, a model worker at work, or a union event. */

@@ -1,6 +1,6 @@
 import { defineField, defineType } from 'sanity'
 import { CogIcon } from '@sanity/icons/Cog'
-import { TILE_PROVIDERS, listOf } from '../../lib/vocabulary'
+import { TILE_PROVIDERS, listOf } from '#domain/vocabulary'
 
 /** The one settings document: titles, logo, booking office, map provider, filing numbers. */
 export const siteSettingsType = defineType({

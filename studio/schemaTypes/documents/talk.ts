@@ -1,7 +1,7 @@
 import { defineArrayMember, defineField, defineType } from 'sanity'
 import { PresentationIcon } from '@sanity/icons/Presentation'
-import { PREFECTURE_NAMES } from '../../lib/gansu'
-import { TALK_STATUSES, VENUE_TYPES, listOf } from '../../lib/vocabulary'
+import { PREFECTURE_NAMES } from '#domain/region'
+import { TALK_STATUSES, VENUE_TYPES, listOf } from '#domain/vocabulary'
 import { talkSubtitle } from '../../lib/previews'
 import {
   atLeastOneSpeaker,
@@ -10,7 +10,7 @@ import {
   heldTalkHasAudience,
   locationInGansu,
   type GeoPoint,
-} from '../../lib/validation'
+} from '#domain/validation'
 
 /** One stop of a lecture tour: a 报告会 held at an enterprise, school or community. */
 export const talkType = defineType({

@@ -1,9 +1,9 @@
 import { defineArrayMember, defineField, defineType } from 'sanity'
 import { EnvelopeIcon } from '@sanity/icons/Envelope'
-import { PREFECTURE_NAMES } from '../../lib/gansu'
-import { GRADE_BANDS, REQUEST_STATUSES, listOf } from '../../lib/vocabulary'
+import { PREFECTURE_NAMES } from '#domain/region'
+import { GRADE_BANDS, REQUEST_STATUSES, listOf } from '#domain/vocabulary'
 import { requestSubtitle } from '../../lib/previews'
-import { normaliseMainlandMobile } from '../../lib/validation'
+import { normaliseMainlandMobile } from '#domain/validation'
 
 /** A school's request for a talk, submitted through the site's booking form. */
 export const talkRequestType = defineType({

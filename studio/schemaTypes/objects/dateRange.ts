@@ -1,6 +1,6 @@
 import { defineField, defineType } from 'sanity'
 import { CalendarIcon } from '@sanity/icons/Calendar'
-import { endNotBeforeStart } from '../../lib/validation'
+import { endNotBeforeStart } from '#domain/validation'
 
 /** A span of days, e.g. a tour's period or a school's preferred window. */
 export const dateRangeType = defineType({

@@ -1,6 +1,6 @@
 import { defineField, defineType } from 'sanity'
 import { StarIcon } from '@sanity/icons/Star'
-import { HONOUR_LEVELS, listOf, titleOf } from '../../lib/vocabulary'
+import { HONOUR_LEVELS, listOf, titleOf } from '#domain/vocabulary'
 
 /** One honour a model worker holds (全国劳动模范, 省劳动模范 …). */
 export const honourType = defineType({

@@ -3,7 +3,7 @@
  * something, and the alt text should not just repeat the caption.
  */
 import type { StringRule } from 'sanity'
-import { altDiffersFromCaption, requiredText } from '../../lib/validation'
+import { altDiffersFromCaption, requiredText } from '#domain/validation'
 
 export const captionValidation = (rule: StringRule) => [
   rule.custom((caption) => requiredText(caption, '请填写图片说明')),

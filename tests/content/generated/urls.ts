@@ -1,6 +1,6 @@
 /** The site's URL contract (every segment percent-encoded) and small readers of document fields, for the checks. */
 import type { Doc } from '../../../scripts/content-fixtures/ids.ts'
-import { PREFECTURES } from '../../../studio/lib/gansu.ts'
+import { PREFECTURES } from '#domain/region'
 
 const enc = encodeURIComponent
 export const workerPath = (slug: string) => `/workers/${enc(slug)}/`

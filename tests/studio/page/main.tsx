@@ -13,7 +13,7 @@ import { LocationInput } from '../../../studio/components/LocationInput'
 import { LocationPicker } from '../../../studio/components/LocationPicker'
 import { scheduleTalk } from '../../../studio/lib/scheduleTalk'
 import type { TalkRequestDoc } from '../../../studio/lib/requestInbox'
-import type { GeopointValue } from '../../../studio/lib/map/value'
+import type { GeopointValue } from '#domain/map/value'
 
 declare global {
   interface Window {

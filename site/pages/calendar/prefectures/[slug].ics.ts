@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro'
-import { PREFECTURES } from '../../../../studio/lib/gansu'
+import { PREFECTURES } from '#domain/region'
 import type { FeedTalk } from '../../../lib/calendar/feeds'
 import { feedResponse, upcomingFeedTalks } from '../../../lib/calendar/load'
 import { cacheKey } from '../../../lib/site'

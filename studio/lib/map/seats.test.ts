@@ -1,9 +1,0 @@
-import { describe, expect, it } from 'vitest'
-import { PREFECTURES } from '../gansu'
-import { PREFECTURE_SEATS } from './seats'
-
-describe('prefecture seats', () => {
-  it('are the seats of the gazetteer, in the same order', () => {
-    expect(PREFECTURE_SEATS).toEqual(PREFECTURES.map((p) => [p.name, p.lat, p.lng]))
-  })
-})
