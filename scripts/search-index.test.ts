@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { buildSearchIndex, pruneBundle, referencedNames } from './search-index.ts'
+import { buildSearchIndex, metaNames, pruneBundle, referencedNames } from './search-index.ts'
 
 let dir: string
 const out = () => path.join(dir, 'out')
@@ -32,8 +32,14 @@ function page(slug: string, text: string) {
   writeFileSync(
     file,
     `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${slug}</title></head>` +
-      `<body><main data-pagefind-body><h1>${slug}</h1><p>${text}</p></main></body></html>`,
+      `<body><main data-pagefind-body data-pagefind-filter="type:报告会"><h1>${slug}</h1><p>${text}</p></main></body></html>`,
   )
+}
+
+/** The kept index's meta file. */
+function metaFile(): string {
+  const entry = JSON.parse(readFileSync(path.join(bundle(), 'pagefind-entry.json'), 'utf8'))
+  return path.join(bundle(), `pagefind.${entry.languages['zh-cn'].hash}.pf_meta`)
 }
 
 /** Every file under `root` with its bytes, by relative path. */
@@ -107,15 +113,41 @@ describe('search index step', () => {
     expect([...referencedNames(bundle())].filter((n) => placed.has(`fragment/${n}.pf_fragment`))).toHaveLength(20)
   })
 
-  it('removes nothing when it cannot read which files the index uses', () => {
+  it('removes nothing when the meta file is not in the format it reads', () => {
     buildSearchIndex(out(), cache())
-    const entry = JSON.parse(readFileSync(path.join(bundle(), 'pagefind-entry.json'), 'utf8'))
-    const meta = path.join(bundle(), `pagefind.${entry.languages['zh-cn'].hash}.pf_meta`)
-    // A meta file in a format this step does not know: no fragment names in it.
-    writeFileSync(meta, gzipSync(Buffer.from('pagefind_dcd unknown format')))
+    const meta = metaFile()
+    for (const content of [
+      Buffer.from('pagefind_dcd unknown format'), // not one CBOR item
+      Buffer.from('other_signature\x80'),
+      Buffer.concat([Buffer.from('pagefind_dcd'), Buffer.from([0x82, 0x65, ...Buffer.from('1.6.0'), 0x01])]),
+    ]) {
+      writeFileSync(meta, gzipSync(content))
+      const before = files(bundle())
+      expect(() => pruneBundle(bundle())).toThrow(/not in the format this step reads.*nothing was removed/)
+      expect(files(bundle())).toEqual(before)
+    }
+  })
+
+  it('removes nothing when the meta file names fewer fragments than there are pages', () => {
+    buildSearchIndex(out(), cache())
+    // A well-formed meta file listing no pages, chunks or filters: [version, [], [], [], [], []].
+    const empty = [0x86, 0x65, ...Buffer.from('1.6.0'), 0x80, 0x80, 0x80, 0x80, 0x80]
+    writeFileSync(metaFile(), gzipSync(Buffer.concat([Buffer.from('pagefind_dcd'), Buffer.from(empty)])))
     const before = files(bundle())
-    expect(() => pruneBundle(bundle())).toThrow(/0 page fragments for 20 pages/)
+    expect(() => pruneBundle(bundle())).toThrow(/0 page fragments for 20 pages.*nothing was removed/)
     expect(files(bundle())).toEqual(before)
+  })
+
+  it('reads every fragment, index chunk and filter the meta file names, and nothing else', () => {
+    buildSearchIndex(out(), cache())
+    const names = metaNames(metaFile())
+    const onDisk = ['fragment', 'index', 'filter'].flatMap((d) =>
+      existsSync(path.join(bundle(), d))
+        ? readdirSync(path.join(bundle(), d)).map((f) => f.replace(/\.[^.]+$/, ''))
+        : [],
+    )
+    expect(onDisk.some((n) => readdirSync(path.join(bundle(), 'filter')).includes(`${n}.pf_filter`))).toBe(true)
+    expect(new Set(names)).toEqual(new Set(onDisk))
   })
 
   it('does not reuse the files of a run that died half-way', () => {

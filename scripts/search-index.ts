@@ -26,6 +26,7 @@ import { createRequire } from 'node:module'
 import { arch } from 'node:os'
 import path from 'node:path'
 import { gunzipSync } from 'node:zlib'
+import { decodeCbor, type CborValue } from './cbor.ts'
 import { staticDirOf } from './static-dir.ts'
 
 /** Folders of content-named files: the index chunks, one fragment per page, filter chunks. */
@@ -41,21 +42,45 @@ const readEntry = (bundle: string): Entry =>
 /** A content-named file's name without its extension: what the index refers to. */
 const stem = (file: string) => file.replace(/\.[^.]+$/, '')
 
+/** The gzipped meta file starts with this signature, then one CBOR data item. */
+const META_SIGNATURE = 'pagefind_dcd'
+
+/**
+ * The names Pagefind's meta file refers to: it is `[version, pages, index chunks, filters, sorts, meta
+ * fields]`, a page being `[fragment, word count, …]`, a chunk `[first word, last word, name]` and a filter
+ * `[filter, name]`. Throws when the file is not in that shape (a Pagefind upgrade changing its format).
+ */
+export function metaNames(file: string): string[] {
+  const raw = gunzipSync(readFileSync(file))
+  const wrong = (what: string) =>
+    new Error(`Pagefind's meta file ${file} is not in the format this step reads: ${what}`)
+  if (raw.subarray(0, META_SIGNATURE.length).toString('latin1') !== META_SIGNATURE) throw wrong('no signature')
+  let meta: CborValue
+  try {
+    meta = decodeCbor(raw.subarray(META_SIGNATURE.length))
+  } catch (error) {
+    throw wrong((error as Error).message)
+  }
+  const list = (value: CborValue | undefined, what: string): CborValue[][] => {
+    if (!Array.isArray(value) || !value.every(Array.isArray)) throw wrong(`${what} is not a list of lists`)
+    return value as CborValue[][]
+  }
+  if (!Array.isArray(meta) || typeof meta[0] !== 'string') throw wrong('no version')
+  const names = [
+    ...list(meta[1], 'pages').map((page) => page[0]),
+    ...list(meta[2], 'index chunks').map((chunk) => chunk[2]),
+    ...list(meta[3], 'filters').map((filter) => filter[1]),
+  ]
+  if (!names.every((name) => typeof name === 'string')) throw wrong('a file name that is not text')
+  return names as string[]
+}
+
 /** The names (`<language>_<hash>`) of every chunk and fragment the index in `bundle` refers to. */
 export function referencedNames(bundle: string, entry: Entry = readEntry(bundle)): Set<string> {
   const names = new Set<string>()
-  for (const [language, { hash }] of Object.entries(entry.languages)) {
+  for (const { hash } of Object.values(entry.languages)) {
     names.add(hash)
-    // The meta file: gzip of a signature and CBOR; the names are CBOR text strings. Each is read with the
-    // length its CBOR header gives, so neighbouring bytes that happen to be hex digits are never taken in.
-    const meta = gunzipSync(readFileSync(path.join(bundle, `pagefind.${hash}.pf_meta`))).toString('latin1')
-    const prefix = `${language}_`
-    for (let at = meta.indexOf(prefix); at !== -1; at = meta.indexOf(prefix, at + 1)) {
-      const header = meta.charCodeAt(at - 1)
-      const length =
-        header >= 0x60 && header <= 0x77 ? header - 0x60 : meta.charCodeAt(at - 2) === 0x78 ? header : undefined
-      if (length !== undefined) names.add(meta.slice(at, at + length))
-    }
+    for (const name of metaNames(path.join(bundle, `pagefind.${hash}.pf_meta`))) names.add(name)
   }
   return names
 }
@@ -63,7 +88,13 @@ export function referencedNames(bundle: string, entry: Entry = readEntry(bundle)
 /** Removes chunks, fragments and meta files the current index does not refer to; returns how many. */
 export function pruneBundle(bundle: string): number {
   const entry = readEntry(bundle)
-  const keep = referencedNames(bundle, entry)
+  const retry = `nothing was removed. Delete ${bundle} and build again.`
+  let keep: Set<string>
+  try {
+    keep = referencedNames(bundle, entry)
+  } catch (error) {
+    throw new Error(`${(error as Error).message}; ${retry}`)
+  }
   // One fragment per page: if the meta file no longer reads as expected (a Pagefind upgrade), stop here
   // rather than remove files the index needs.
   const pages = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0)
@@ -71,7 +102,7 @@ export function pruneBundle(bundle: string): number {
   if (fragments.length !== pages)
     throw new Error(
       `The search index names ${fragments.length} page fragments for ${pages} pages: Pagefind's meta file was not ` +
-        `read correctly, so nothing was removed. Delete ${bundle} and build again.`,
+        `read correctly, so ${retry}`,
     )
   let removed = 0
   const remove = (file: string) => {

@@ -18,7 +18,7 @@ import { CATEGORIES, lighthouse, type Category, type LighthouseRun } from './lig
 import { measureMap, type MapRun } from './map.ts'
 import { measurePublish } from './publish.ts'
 import { PHASES } from './phases.ts'
-import { EXPLANATIONS, renderReport, type Section } from './report.ts'
+import { EXPLANATIONS, PERFORMANCE_DOC, renderReport, type Section } from './report.ts'
 import { editDocument, parseNdjson, toNdjson, writeScaledDataset, type Doc } from './scale-dataset.ts'
 import { resolveFile, serve } from './serve.ts'
 import { staticDirOf } from '../static-dir.ts'
@@ -173,6 +173,7 @@ function writeReport(done: boolean): string {
     ],
     sections,
     explanations: EXPLANATIONS,
+    performanceDoc: path.relative(path.dirname(OUT), path.join(REPO, PERFORMANCE_DOC)),
   })
   mkdirSync(path.dirname(OUT), { recursive: true })
   writeFileSync(OUT, text)

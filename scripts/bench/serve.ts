@@ -7,9 +7,9 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { resolveStatic, TYPES as SITE_TYPES } from '../../tests/browser/harness.ts'
+import { resolveStatic, TYPES as SITE_TYPES } from '../static-files.ts'
 
-// The browser tests' static host knows the site's file types; the bench adds what a page may also load.
+// The plain static host knows the site's file types; the bench adds what a page may also load.
 const TYPES: Record<string, string> = { ...SITE_TYPES, '.avif': 'image/avif', '.woff2': 'font/woff2' }
 const COMPRESSIBLE = /^(text\/|application\/(json|geo\+json|xml|wasm)|image\/svg)/
 

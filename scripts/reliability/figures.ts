@@ -1,11 +1,5 @@
-/** Checks and figures: what the run prints as it goes and sums up at the end. */
-import type { Answer, Target } from './targets.ts'
-
-export const failures: string[] = []
-export function check(ok: boolean, message: string) {
-  console.log(`${ok ? '  ok  ' : '  FAIL'} ${message}`)
-  if (!ok) failures.push(message)
-}
+/** The figures each run reports: statuses, latencies and percentiles of the answers it got. */
+import type { Answer } from './targets.ts'
 
 export function percentile(values: number[], p: number): number {
   if (values.length === 0) return NaN
@@ -27,9 +21,4 @@ export const statuses = (answers: Answer[]) => {
     .sort()
     .map(([s, n]) => `${s}×${n}`)
     .join(' ')
-}
-export const figures: string[] = []
-export function figure(target: Target, line: string) {
-  figures.push(`${target.name.padEnd(6)} ${line}`)
-  console.log(`    ${line}`)
 }

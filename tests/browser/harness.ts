@@ -4,7 +4,7 @@
  * drives Debian's Chromium through playwright-core. Every request the page makes is recorded so tests
  * can prove nothing leaves localhost, and every CSP violation is reported as an error.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { createServer, type Server } from 'node:http'
@@ -14,39 +14,12 @@ import path from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll } from 'vitest'
 import { staticDirOf } from '../../scripts/static-dir.ts'
+import { resolveStatic, TYPES } from '../../scripts/static-files.ts'
 import { startServer, type ServeProcess } from '../../scripts/serve-process.ts'
 
 export const DIST = path.resolve(process.env.LAOMO_OUT_DIR || 'dist')
-export { staticDirOf }
+export { resolveStatic, staticDirOf }
 export const STATIC_DIR = staticDirOf(DIST)
-
-export const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.webp': 'image/webp',
-  '.jpg': 'image/jpeg',
-  '.png': 'image/png',
-  '.xml': 'application/xml',
-  '.txt': 'text/plain; charset=utf-8',
-  '.ics': 'text/calendar; charset=utf-8',
-  '.geojson': 'application/geo+json',
-  '.wasm': 'application/wasm',
-  '.pf_meta': 'application/octet-stream',
-}
-
-export function resolveStatic(root: string, urlPath: string): string | null {
-  const clean = decodeURIComponent(urlPath.split('?')[0]!.split('#')[0]!)
-  const file = path.join(root, path.normalize(clean))
-  if (!file.startsWith(root)) return null
-  if (existsSync(file) && statSync(file).isFile()) return file
-  const index = path.join(file, 'index.html')
-  if (existsSync(index)) return index
-  return null
-}
 
 export async function serveStatic(root = STATIC_DIR): Promise<{ url: string; server: Server }> {
   const server = createServer((req, res) => {
