@@ -1,6 +1,6 @@
 /**
  * Starts the production server (`npm run serve`: server/main.ts over the build in LAOMO_OUT_DIR or
- * dist/) as a child process on 127.0.0.1, for the browser tests and the reliability script.
+ * dist/) as a child process on 127.0.0.1, for the browser tests and the reliability suite.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'

@@ -1,7 +1,7 @@
 /**
  * Starts Debian's nginx with the repo's configuration (deploy/nginx/, rendered by nginx-config.ts) in front of
  * a Node server on 127.0.0.1, with a throwaway self-signed certificate, everything in a temporary folder:
- * for the deployment tests (tests/deploy/) and the reliability script.
+ * for the deployment tests (tests/deploy/) and the reliability suite.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
