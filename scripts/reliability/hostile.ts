@@ -3,6 +3,7 @@
  * place in a booking removed; never a 5xx, and the server still answers.
  */
 import path from 'node:path'
+import { SECTION_PATHS } from '#domain/paths'
 import { form, inboxState, keyOf, type Doc } from './bookings.ts'
 import { check, figure, latency, statuses } from './figures.ts'
 import { hostileCases } from './hostile-cases.ts'
@@ -40,7 +41,7 @@ export async function hostile(name: Target['name'], dir: string) {
   const inbox = path.join(dir, `${name}-hostile.ndjson`)
   const target = await startTarget(name, inbox)
   try {
-    const page = await target.send({ method: 'GET', path: '/schools/' })
+    const page = await target.send({ method: 'GET', path: SECTION_PATHS.schools })
     const select = /<select[^>]*id="f-topic"[^>]*>([\s\S]*?)<\/select>/.exec(page.text)?.[1] ?? ''
     const topics = [...select.matchAll(/<option value="([^"]+)"/g)].map((m) => m[1]!)
     const workerIds = [...page.text.matchAll(/name="workers" value="([^"]+)"/g)].map((m) => m[1]!)
