@@ -5,14 +5,15 @@
  */
 import { defineLocations, presentationTool } from 'sanity/presentation'
 import { previewUrl } from './env'
+import { HOME_PATH, SECTION_PATHS } from '#domain/paths'
 import { sitePath } from './lib/siteLinks'
 
 const SECTIONS: Record<string, { title: string; href: string }> = {
-  modelWorker: { title: '劳模风采', href: '/workers/' },
-  talk: { title: '报告会', href: '/talks/' },
-  story: { title: '报道', href: '/stories/' },
-  tour: { title: '宣讲活动', href: '/tours/' },
-  photo: { title: '图片', href: '/photos/' },
+  modelWorker: { title: '劳模风采', href: SECTION_PATHS.workers },
+  talk: { title: '报告会', href: SECTION_PATHS.talks },
+  story: { title: '报道', href: SECTION_PATHS.stories },
+  tour: { title: '宣讲活动', href: SECTION_PATHS.tours },
+  photo: { title: '图片', href: SECTION_PATHS.photos },
 }
 
 /** The document's own page, then the list it appears in. */
@@ -40,7 +41,7 @@ export const previewTool = presentationTool({
       story: locationsOf('story', 'title'),
       tour: locationsOf('tour', 'title'),
       photo: locationsOf('photo', 'caption'),
-      siteSettings: { locations: [{ title: '首页', href: '/' }] },
+      siteSettings: { locations: [{ title: '首页', href: HOME_PATH }] },
     },
   },
 })

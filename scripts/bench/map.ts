@@ -5,6 +5,7 @@
  * page script runs, so the time is taken when it happens, not when we ask.
  */
 import type { Browser } from 'playwright-core'
+import { SECTION_PATHS } from '#domain/paths'
 import type { Served } from './serve.ts'
 
 export interface MapRun {
@@ -48,7 +49,7 @@ function readinessHook(): void {
 export async function measureMap(
   browser: Browser,
   served: Served,
-  pathname = '/map/',
+  pathname: string = SECTION_PATHS.map,
   timeoutMs = 60_000,
 ): Promise<MapRun> {
   // A fresh context each run: nothing cached, as for a first visit.

@@ -20,6 +20,7 @@ import { measurePublish } from './publish.ts'
 import { PHASES } from './phases.ts'
 import { EXPLANATIONS, PERFORMANCE_DOC, renderReport, type Section } from './report.ts'
 import { editDocument, parseNdjson, toNdjson, writeScaledDataset, type Doc } from './scale-dataset.ts'
+import { HOME_PATH, SECTION_PATHS, storyPath, workerPath } from '#domain/paths'
 import { resolveFile, serve } from './serve.ts'
 import { staticDirOf } from '../static-dir.ts'
 import { formatSummary, kib, mib, millis, ratio, score, seconds, summarise } from './stats.ts'
@@ -426,7 +427,7 @@ await section('map', async () => {
         if (talks === SAMPLE_TALKS) sampleOut = out
       }
       const root = staticDirOf(out)
-      if (!resolveFile(root, '/map/')) {
+      if (!resolveFile(root, SECTION_PATHS.map)) {
         rows.push([String(talks), 'n/a (page missing)', 'n/a (page missing)', '—', 'n/a', 'n/a'])
         notes.push('/map/ is not in the build yet: nothing to measure (larger scales skipped).')
         break
@@ -490,14 +491,14 @@ await section('quality', async () => {
   firstWorker ??= (() => {
     const slug = sampleDocs.find((d) => d._type === 'modelWorker' && d.portrait)?.slug as
       { current: string } | undefined
-    return slug ? `/workers/${slug.current}/` : null
+    return slug ? workerPath(slug.current) : null
   })()
   const story = (sampleDocs.find((d) => d._type === 'story')?.slug as { current: string } | undefined)?.current
   const pages: [string, string | null][] = [
-    ['home', '/'],
-    ['map', '/map/'],
+    ['home', HOME_PATH],
+    ['map', SECTION_PATHS.map],
     ['profile', firstWorker],
-    ['story', story ? `/stories/${story}/` : null],
+    ['story', story ? storyPath(story) : null],
   ]
   const chosen = QUICK ? pages.slice(0, 1) : pages
   const served = await serve(root)

@@ -3,6 +3,7 @@
  * to a copy of the minimal dataset: the site must name it (id and field) in the build log, give it no page,
  * and lose nothing else. They reuse minimal's workers, so nothing dangles.
  */
+import { photoPath, talkPath, tourPath, storyPath } from '#domain/paths'
 import { imageField, type Asset } from './assets.ts'
 import { key, ref, uuid, type Doc } from './ids.ts'
 import { MINIMAL_IDS } from './minimal.ts'
@@ -48,7 +49,7 @@ export function refusedDocs(assets: Asset[]): RefusedDoc[] {
       missing: 'venueType',
       studioMessage: '请选择场地类型（企业 / 校园 / 社区）',
       marker: '缺场地类型的报告会（应被拒绝）',
-      page: `/talks/${talkId}/`,
+      page: talkPath(talkId),
     },
     {
       doc: {
@@ -60,14 +61,14 @@ export function refusedDocs(assets: Asset[]): RefusedDoc[] {
       missing: 'alt',
       studioMessage: '请填写替代文字，供视障读者使用',
       marker: '缺替代文字的图片（应被拒绝）',
-      page: `/photos/${photoId}/`,
+      page: photoPath(photoId),
     },
     {
       doc: { _id: id('tour'), _type: 'tour', slug: { _type: 'slug', current: 'que-mingcheng-de-xunhui' } },
       missing: 'title',
       studioMessage: '请填写巡回宣讲名称',
       marker: 'que-mingcheng-de-xunhui',
-      page: '/tours/que-mingcheng-de-xunhui/',
+      page: tourPath('que-mingcheng-de-xunhui'),
     },
     {
       doc: {
@@ -81,7 +82,7 @@ export function refusedDocs(assets: Asset[]): RefusedDoc[] {
       missing: 'body',
       studioMessage: '请填写正文',
       marker: '缺正文的报道（应被拒绝）',
-      page: '/stories/que-zhengwen-de-baodao/',
+      page: storyPath('que-zhengwen-de-baodao'),
     },
   ]
   return list.map((r) => ({ ...r, doc: stored(r.doc, AT) }))

@@ -4,6 +4,7 @@
  * key, and a valid booking to show the server still answers.
  */
 import path from 'node:path'
+import { SECTION_PATHS } from '#domain/paths'
 import { form, inboxState, keyOf, type Doc } from './bookings.ts'
 import { latency, statuses } from './figures.ts'
 import { hostileCases } from './hostile-cases.ts'
@@ -74,7 +75,7 @@ export async function runHostile(name: Target['name'], dir: string): Promise<Hos
   const inbox = path.join(dir, `${name}-hostile.ndjson`)
   const target = await startTarget(name, inbox)
   try {
-    const page = await target.send({ method: 'GET', path: '/schools/' })
+    const page = await target.send({ method: 'GET', path: SECTION_PATHS.schools })
     const select = /<select[^>]*id="f-topic"[^>]*>([\s\S]*?)<\/select>/.exec(page.text)?.[1] ?? ''
     const topics = [...select.matchAll(/<option value="([^"]+)"/g)].map((m) => m[1]!)
     const workerIds = [...page.text.matchAll(/name="workers" value="([^"]+)"/g)].map((m) => m[1]!)

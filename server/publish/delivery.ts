@@ -5,7 +5,7 @@
  * projection (the whole document) is understood too.
  */
 import { z } from 'astro/zod'
-import { photoPath, storyPath, talkPath, tourPath, workerPath } from '../../site/lib/paths.ts'
+import { documentPath } from '#domain/paths'
 
 /** The projection to paste into the webhook's settings in sanity.io/manage. */
 export const WEBHOOK_PROJECTION =
@@ -40,23 +40,6 @@ export function parseDelivery(body: string): { delivery: Delivery } | { error: s
   return { delivery: parsed.data }
 }
 
-const pathOf = (type: string, id: string, slug: string | null | undefined): string | null => {
-  switch (type) {
-    case 'talk':
-      return talkPath(id)
-    case 'photo':
-      return photoPath(id)
-    case 'modelWorker':
-      return slug ? workerPath(slug) : null
-    case 'story':
-      return slug ? storyPath(slug) : null
-    case 'tour':
-      return slug ? tourPath(slug) : null
-    default:
-      return null
-  }
-}
-
 /**
  * The site paths (as written on disk: decoded) whose pages the deliveries removed: deleted documents'
  * pages and renamed documents' old pages.
@@ -66,9 +49,9 @@ export function gonePaths(deliveries: Delivery[]): string[] {
   for (const d of deliveries) {
     const at =
       d.operation === 'delete'
-        ? pathOf(d._type, d._id, d.slug ?? d.previousSlug)
+        ? documentPath({ ...d, slug: d.slug ?? d.previousSlug })
         : d.previousSlug && d.previousSlug !== d.slug
-          ? pathOf(d._type, d._id, d.previousSlug)
+          ? documentPath({ ...d, slug: d.previousSlug })
           : null
     if (at) gone.push(decodeURIComponent(at))
   }

@@ -27,8 +27,6 @@ export const getSettings: () => Promise<Settings> = perBuild(async () => {
   return entry.data
 })
 
-export { mapPath, photoPath, storyPath, talkPath, tourPath, workerPath } from './paths'
-
 /** The sharing image used when a page has none of its own (in public/). */
 export const DEFAULT_OG_IMAGE = '/og-default.png'
 /** A build of the preview server (server/preview/): drafts shown, every page noindex and labelled. */

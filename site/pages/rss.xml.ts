@@ -1,7 +1,8 @@
 import rss from '@astrojs/rss'
 import { getCollection } from 'astro:content'
 import type { APIContext } from 'astro'
-import { getSettings, storyPath } from '../lib/site'
+import { getSettings } from '../lib/site'
+import { storyPath } from '#domain/paths'
 
 /** RSS feed of stories, newest first. */
 export async function GET(context: APIContext) {

@@ -1,4 +1,5 @@
 /** Requests the endpoint is not for: other methods, other paths, and refusals asked for as HTML. */
+import { SECTION_PATHS } from '#domain/paths'
 import { form } from '../bookings.ts'
 import type { Hostile, Kit } from './kit.ts'
 
@@ -16,7 +17,7 @@ export function requestCases({ n, key, post }: Kit): Hostile[] {
     refuse: true,
     run: (t) =>
       t.send({
-        path: '/schools/',
+        path: SECTION_PATHS.schools,
         body: String(form(n(), key())),
         headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: t.origin },
       }),

@@ -1,4 +1,4 @@
-/** Which talks each calendar feed holds, and where the feeds live (URL contract in CONTRACTS.md). */
+/** Which talks each calendar feed holds; where the feeds live is the URL contract, domain/paths.ts. */
 import { PREFECTURES } from '#domain/region'
 import { isUpcoming } from '../site'
 import type { CalendarTalk } from './ics'

@@ -6,7 +6,7 @@
 import { TZDate } from '@date-fns/tz'
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator'
 import { TIME_ZONE } from '../format'
-import { talkPath } from '../paths'
+import { absoluteUrl, talkPath } from '#domain/paths'
 
 /**
  * China has kept UTC+8 without daylight saving since 1991, so the zone is one STANDARD
@@ -76,7 +76,7 @@ export function buildCalendar(options: CalendarOptions): string {
     const start = new Date(talk.startsAt)
     const end = talk.endsAt ? new Date(talk.endsAt) : new Date(start.getTime() + DEFAULT_DURATION_MS)
     const speakers = talk.speakers.map((s) => s.name).join('、')
-    const url = new URL(talkPath(talk._id), options.site).href
+    const url = absoluteUrl(talkPath(talk._id), options.site)
     calendar.createEvent({
       id: talkUid(talk._id, options.site),
       start: new TZDate(start.getTime(), TIME_ZONE),

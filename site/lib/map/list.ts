@@ -8,7 +8,7 @@ import { titleOf, VENUE_TYPES } from '#domain/vocabulary'
 import { talkState, talkStatusTitle } from '../format'
 import type { MapTalk } from './data'
 import { escapeHtml } from '#domain/html'
-import { talkPath, workerPath } from '../paths'
+import { talkPath, workerPath } from '#domain/paths'
 import { venueSymbolUse } from './symbols'
 
 /** Items rendered at first, and added by each "再显示". */

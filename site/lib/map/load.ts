@@ -12,9 +12,7 @@ import { getSettings, perBuild } from '../site'
 import { resolveMapConfig } from './config'
 import { encodeMapData, type TalkInput } from './data'
 import { firstViewPreview } from './preview'
-
-export const MAP_POINTS_PATH = '/map/points.json'
-export const MAP_TEXT_PATH = '/map/text.json'
+import { MAP_POINTS_PATH, MAP_TEXT_PATH } from '#domain/paths'
 
 /** The talks the map shows, newest first. */
 export const mapTalks: () => Promise<TalkInput[]> = perBuild(async () =>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { MapTalk } from './data'
 import { talkStatusTitle } from '../format'
+import { talkPath } from '#domain/paths'
 import { popupHtml } from './popup'
 
 describe('marker popup', () => {
@@ -49,5 +50,24 @@ describe('marker popup', () => {
           `</time>（${talkStatusTitle({ ...talk, status }, now)}）</dd>`,
         )
     expect(popupHtml(talk, Date.parse('2026-06-01T00:00:00Z'))).toContain('（计划中·待更新）')
+  })
+
+  it('links to the pages by the URL contract, ids and slugs encoded', () => {
+    const html = popupHtml({
+      id: 'talk 兰州#1',
+      title: '工匠',
+      startsAt: '2026-05-01T02:00:00Z',
+      year: 2026,
+      when: '2026年5月1日 10:00',
+      venueName: '厂',
+      venueType: 'school',
+      prefecture: '兰州市',
+      county: '',
+      status: 'held',
+      speakers: [{ slug: '张 三/?', name: '张三' }],
+    })
+    expect(html).toContain(`<a href="${talkPath('talk 兰州#1')}">工匠</a>`)
+    expect(html).toContain('<a href="/talks/talk%20%E5%85%B0%E5%B7%9E%231/">')
+    expect(html).toContain('<a href="/workers/%E5%BC%A0%20%E4%B8%89%2F%3F/">张三</a>')
   })
 })

@@ -3,7 +3,7 @@ import { titleOf, VENUE_TYPES } from '#domain/vocabulary'
 import { talkStatusTitle } from '../format'
 import { escapeHtml } from '#domain/html'
 import type { MapTalk } from './data'
-import { talkPath, workerPath } from '../paths'
+import { talkPath, workerPath } from '#domain/paths'
 
 /** The state is judged at `now`, the reader's clock, as in the list. */
 export function popupHtml(talk: MapTalk, now: number = Date.now()): string {

@@ -1,0 +1,125 @@
+/**
+ * The URL contract of the public site: every path a page, feed, map link, the Studio or the publish
+ * service points at is built here, and nowhere else. Slugs are typed by editors and may hold capitals,
+ * spaces or Chinese characters, and ids are Sanity's: each path segment is percent-encoded the one way
+ * (encodeURIComponent) and each query by URLSearchParams, so a link always reaches the page Astro wrote
+ * under the same value.
+ */
+import type { TalkStatus, VenueType } from './vocabulary.ts'
+
+const segment = (value: string) => encodeURIComponent(value)
+
+/** `path` with `params` as its query string (entries without a value left out) and an optional fragment. */
+function withQuery(path: string, params: [string, string | number | undefined][], fragment = ''): string {
+  const query = new URLSearchParams()
+  for (const [key, value] of params) if (value !== undefined && value !== '') query.set(key, String(value))
+  const search = query.toString()
+  return `${path}${search ? `?${search}` : ''}${fragment ? `#${fragment}` : ''}`
+}
+
+export const HOME_PATH = '/'
+
+/** The sections' list pages, as the main menu and the breadcrumbs link them. */
+export const SECTION_PATHS = {
+  workers: '/workers/',
+  talks: '/talks/',
+  map: '/map/',
+  photos: '/photos/',
+  stories: '/stories/',
+  tours: '/tours/',
+  stats: '/stats/',
+  schools: '/schools/',
+  search: '/search/',
+} as const
+
+export const workerPath = (slug: string) => `/workers/${segment(slug)}/`
+export const talkPath = (id: string) => `/talks/${segment(id)}/`
+export const storyPath = (slug: string) => `/stories/${segment(slug)}/`
+export const tourPath = (slug: string) => `/tours/${segment(slug)}/`
+export const photoPath = (id: string) => `/photos/${segment(id)}/`
+
+/** Feeds: stories as RSS, upcoming talks as iCalendar (all, per worker, per prefecture, one talk). */
+export const RSS_PATH = '/rss.xml'
+export const SITEMAP_PATH = '/sitemap-index.xml'
+export const allFeedPath = '/calendar.ics'
+export const workerFeedPath = (slug: string) => `/calendar/workers/${segment(slug)}.ics`
+export const prefectureFeedPath = (slug: string) => `/calendar/prefectures/${segment(slug)}.ics`
+export const talkFeedPath = (id: string) => `/calendar/talks/${segment(id)}.ics`
+
+/** What a link into the talk map may preset; the map reads these parameters (site/lib/map/state.ts). */
+export interface MapLink {
+  type?: VenueType
+  prefecture?: string
+  year?: number
+  worker?: string
+  tour?: string
+  status?: TalkStatus
+  /** The selected talk's id. */
+  talk?: string
+}
+
+/** A link into the talk map, its parameters in the map's own order (as the map writes its URL). */
+export const mapPath = (link: MapLink = {}) =>
+  withQuery(SECTION_PATHS.map, [
+    ['type', link.type],
+    ['prefecture', link.prefecture],
+    ['year', link.year],
+    ['worker', link.worker],
+    ['tour', link.tour],
+    ['status', link.status],
+    ['talk', link.talk],
+  ])
+
+/** The map page's two data files (build-time JSON; load.ts adds a content hash to each). */
+export const MAP_POINTS_PATH = '/map/points.json'
+export const MAP_TEXT_PATH = '/map/text.json'
+
+/** The school-talk booking form, with the model worker it asks for chosen if one is given. */
+export const bookingPath = (workerSlug?: string) =>
+  withQuery(SECTION_PATHS.schools, [['worker', workerSlug]], 'request')
+
+/** Published id: drafts and release versions share the page of the published document. */
+export function publishedId(id: string): string {
+  return id.replace(/^drafts\./, '').replace(/^versions\.[^.]+\./, '')
+}
+
+/** A Sanity document as far as its page is concerned (a slug as Sanity stores it, or as a plain string). */
+export interface PageDocument {
+  _id: string
+  _type: string
+  slug?: { current?: string | null } | string | null
+}
+
+/**
+ * The page of a document with one of its own (model worker, talk, story, tour, photo), or null: other
+ * types, or no slug yet. A blank slug has no page (the site skips it); any other is used as typed,
+ * untrimmed, as the site writes it.
+ */
+export function documentPath(doc: PageDocument): string | null {
+  const typed = typeof doc.slug === 'string' ? doc.slug : doc.slug?.current
+  const slug = typed?.trim() ? typed : null
+  switch (doc._type) {
+    case 'modelWorker':
+      return slug ? workerPath(slug) : null
+    case 'talk':
+      return talkPath(publishedId(doc._id))
+    case 'story':
+      return slug ? storyPath(slug) : null
+    case 'tour':
+      return slug ? tourPath(slug) : null
+    case 'photo':
+      return photoPath(publishedId(doc._id))
+    default:
+      return null
+  }
+}
+
+/**
+ * The absolute URL of a site path on the site at `site` (an origin, optionally with a base path the
+ * site is served under). Resolved as a URL, so it is written as browsers and feeds read it.
+ */
+export function absoluteUrl(path: string, site: string | URL): string {
+  const root = `${String(site).replace(/\/+$/, '')}/`
+  // './' keeps a first segment with a colon from reading as a scheme.
+  return new URL(`./${path.replace(/^\/+/, '')}`, root).href
+}
