@@ -1,19 +1,12 @@
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { ConfigError, REPO } from '../config'
+import { problemsOf } from '../config-problems'
+import { REPO } from '../config'
 import { parsePreviewConfig } from './config'
 
 const SECRET = 'a-preview-secret-of-enough-length'
 
-const problems = (env: NodeJS.ProcessEnv) => {
-  try {
-    parsePreviewConfig(env)
-    return []
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError)
-    return (error as ConfigError).problems
-  }
-}
+const problems = (env: NodeJS.ProcessEnv) => problemsOf(parsePreviewConfig, env)
 
 describe('preview server configuration', () => {
   it('has defaults for everything but the secret', () => {

@@ -1,19 +1,12 @@
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { ConfigError, REPO } from '../config'
+import { problemsOf } from '../config-problems'
+import { REPO } from '../config'
 import { parsePublishConfig } from './config'
 
 const SECRET = 'a-webhook-secret-of-enough-length'
 
-const problems = (env: NodeJS.ProcessEnv) => {
-  try {
-    parsePublishConfig(env)
-    return []
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError)
-    return (error as ConfigError).problems
-  }
-}
+const problems = (env: NodeJS.ProcessEnv) => problemsOf(parsePublishConfig, env)
 
 describe('publish service configuration', () => {
   it('has defaults for everything but the secret', () => {
