@@ -15,6 +15,7 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
+import { parsePreviewOrigins } from '../server/config.ts'
 import { policiesFor, scanBuild } from '../server/csp.ts'
 
 export const TEMPLATE_DIR = path.resolve(import.meta.dirname, '..', 'deploy', 'nginx')
@@ -30,7 +31,7 @@ export interface Policies {
  * origins), so nginx and the server say the same for every file.
  */
 export async function policiesOfBuild(staticDir: string): Promise<Policies> {
-  return policiesFor(await scanBuild(staticDir))
+  return policiesFor(await scanBuild(staticDir, parsePreviewOrigins(process.env)))
 }
 
 export interface NginxSite {

@@ -11,7 +11,7 @@
 import { randomUUID } from 'node:crypto'
 import { encodeSignatureHeader, SIGNATURE_HEADER_NAME } from '@sanity/webhook'
 import path from 'node:path'
-import { REPO } from '../server/publish/config.ts'
+import { REPO } from '../server/config.ts'
 import { openReleases, previousRelease } from '../server/publish/releases.ts'
 
 const [command, ...rest] = process.argv.slice(2)

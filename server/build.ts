@@ -24,10 +24,10 @@ export interface LoadedBuild {
   scanMs: number
 }
 
-export async function loadBuild(dir: string): Promise<LoadedBuild> {
+export async function loadBuild(dir: string, previewOrigins: readonly string[]): Promise<LoadedBuild> {
   const staticDir = path.join(dir, 'client')
   const started = performance.now()
-  const sources = await scanBuild(staticDir)
+  const sources = await scanBuild(staticDir, previewOrigins)
   const scanMs = Math.round(performance.now() - started)
   // Each release's bundle has its own URL, so importing a new one never returns the old module.
   const { handler } = (await import(pathToFileURL(path.join(dir, 'server', 'entry.mjs')).href)) as {
@@ -45,8 +45,8 @@ export async function loadBuild(dir: string): Promise<LoadedBuild> {
 }
 
 /** The build at `outDir` now, and a function giving the one to answer the next request with. */
-export async function followBuild(outDir: string, log: (line: string) => void) {
-  let ready = await loadBuild(realpathSync(outDir))
+export async function followBuild(outDir: string, previewOrigins: readonly string[], log: (line: string) => void) {
+  let ready = await loadBuild(realpathSync(outDir), previewOrigins)
   let loading: string | null = null
   return {
     first: ready,
@@ -59,7 +59,7 @@ export async function followBuild(outDir: string, log: (line: string) => void) {
       }
       if (dir !== ready.dir && dir !== loading) {
         loading = dir
-        loadBuild(dir).then(
+        loadBuild(dir, previewOrigins).then(
           (next) => {
             ready = next
             log(`now serving ${dir} (${next.pages} pages)`)

@@ -2,22 +2,15 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { ConfigError, parseConfig, parseOrigin } from './config'
+import { problemsOf } from './config-problems'
+import { parseConfig, parseOrigin, parseOrigins, parsePreviewOrigins } from './config'
 
 // A stand-in build: the config only checks that the server entry exists.
 const outDir = mkdtempSync(path.join(tmpdir(), 'laomo-config-'))
 mkdirSync(path.join(outDir, 'server'))
 writeFileSync(path.join(outDir, 'server', 'entry.mjs'), '')
 
-const problems = (env: NodeJS.ProcessEnv) => {
-  try {
-    parseConfig({ LAOMO_OUT_DIR: outDir, ...env })
-    return []
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError)
-    return (error as ConfigError).problems
-  }
-}
+const problems = (env: NodeJS.ProcessEnv) => problemsOf(parseConfig, { LAOMO_OUT_DIR: outDir, ...env })
 
 describe('server configuration', () => {
   it('has defaults for everything', () => {
@@ -31,6 +24,7 @@ describe('server configuration', () => {
       attemptLimit: { max: 300, windowMs: 600_000 },
     })
     expect(config.trustedProxies.description).toBe('loopback')
+    expect(config.previewOrigins).toEqual(['http://localhost:4323'])
   })
 
   it('allows the site URL and the listed origins, as origins', () => {
@@ -89,5 +83,23 @@ describe('server configuration', () => {
     expect(parseOrigin('HTTPS://Laomo.Example.org:443')).toBe('https://laomo.example.org')
     expect(() => parseOrigin('https://x.example?a=1')).toThrow(/more than an origin/)
     expect(() => parseOrigin('https://user@x.example')).toThrow(/more than an origin/)
+  })
+  it('reads a list of origins, naming the variable for each bad one', () => {
+    const found: string[] = []
+    expect(
+      parseOrigins('X_ORIGINS', ' https://a.example/ ,, bad ,http://b.example:8080,https://c.example/x', found),
+    ).toEqual(['https://a.example', 'http://b.example:8080'])
+    expect(found).toEqual([
+      expect.stringMatching(/^X_ORIGINS: "bad" is not an origin/),
+      expect.stringMatching(/^X_ORIGINS: "https:\/\/c.example\/x" is more than an origin/),
+    ])
+  })
+
+  it("takes the preview server's origin from the Studio's setting", () => {
+    expect(parsePreviewOrigins({})).toEqual(['http://localhost:4323'])
+    expect(parsePreviewOrigins({ SANITY_STUDIO_PREVIEW_URL: 'https://preview.example.org/x?y' })).toEqual([
+      'https://preview.example.org',
+    ])
+    expect(parsePreviewOrigins({ SANITY_STUDIO_PREVIEW_URL: 'not a url' })).toEqual([])
   })
 })

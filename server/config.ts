@@ -23,6 +23,8 @@ export interface ServerConfig {
   trustedProxies: TrustedProxies
   acceptedLimit: RateLimit
   attemptLimit: RateLimit
+  /** The preview server the embedded Studio frames (SANITY_STUDIO_PREVIEW_URL): its CSP frame-src. */
+  previewOrigins: string[]
 }
 
 export class ConfigError extends Error {
@@ -33,7 +35,8 @@ export class ConfigError extends Error {
   }
 }
 
-const REPO = fileURLToPath(new URL('..', import.meta.url))
+/** The repository (with a trailing slash): builds, releases and previews live inside it. */
+export const REPO = fileURLToPath(new URL('..', import.meta.url))
 
 /** An origin as a browser sends it: scheme and host (and port), nothing else. */
 export function parseOrigin(value: string): string {
@@ -48,6 +51,36 @@ export function parseOrigin(value: string): string {
     throw new Error(`"${value}" is more than an origin: leave out the path, e.g. ${url.origin}`)
   }
   return url.origin
+}
+
+/** A comma-separated list of origins; each bad one is a problem naming `name`, so all are told at once. */
+export function parseOrigins(name: string, value: string, problems: string[]): string[] {
+  const origins: string[] = []
+  for (const item of value.split(',').map((o) => o.trim()))
+    if (item)
+      try {
+        origins.push(parseOrigin(item))
+      } catch (error) {
+        problems.push(`${name}: ${(error as Error).message}`)
+      }
+  return origins
+}
+
+/** LAOMO_STUDIO_ORIGINS: the Studio's origins, which read the publish status and frame the preview. */
+export function parseStudioOrigins(env: NodeJS.ProcessEnv, problems: string[]): string[] {
+  return parseOrigins('LAOMO_STUDIO_ORIGINS', env.LAOMO_STUDIO_ORIGINS ?? 'http://localhost:3333', problems)
+}
+
+/**
+ * The preview server the Studio was built to frame: the same SANITY_STUDIO_PREVIEW_URL as the Studio's
+ * build. An unreadable value adds none: the Studio then frames only the site itself.
+ */
+export function parsePreviewOrigins(env: NodeJS.ProcessEnv): string[] {
+  try {
+    return [new URL(env.SANITY_STUDIO_PREVIEW_URL || 'http://localhost:4323').origin]
+  } catch {
+    return []
+  }
 }
 
 export function parseConfig(env: NodeJS.ProcessEnv): ServerConfig {
@@ -73,11 +106,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): ServerConfig {
   )
   const allowedOrigins = [
     ...(env.LAOMO_SITE_URL?.trim() ? [read('LAOMO_SITE_URL', () => parseOrigin(env.LAOMO_SITE_URL!.trim()), '')] : []),
-    ...(env.LAOMO_ALLOWED_ORIGINS ?? '')
-      .split(',')
-      .map((o) => o.trim())
-      .filter(Boolean)
-      .map((o) => read('LAOMO_ALLOWED_ORIGINS', () => parseOrigin(o), '')),
+    ...parseOrigins('LAOMO_ALLOWED_ORIGINS', env.LAOMO_ALLOWED_ORIGINS ?? '', problems),
   ].filter(Boolean)
 
   const outDir = path.resolve(REPO, env.LAOMO_OUT_DIR?.trim() || 'dist')
@@ -103,6 +132,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): ServerConfig {
       () => parseRateLimit(env.LAOMO_ATTEMPT_LIMIT, DEFAULT_ATTEMPT_LIMIT),
       DEFAULT_ATTEMPT_LIMIT,
     ),
+    previewOrigins: parsePreviewOrigins(env),
   }
   if (problems.length) throw new ConfigError(problems)
   return config

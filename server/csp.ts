@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto'
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { effectiveConfig, providerSpec, type MapConfig } from '#domain/map/providers'
+import { parsePreviewOrigins } from './config.ts'
 import { siteCsp, studioCsp, type CspSources, type SecurityPolicies } from './policy.ts'
 
 const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi
@@ -48,16 +49,11 @@ async function configuredTileOrigins(staticDir: string): Promise<string[]> {
   }
 }
 
-/** The preview server the Studio was built to frame: the same SANITY_STUDIO_PREVIEW_URL as the Studio's build. */
-function previewOrigins(): string[] {
-  try {
-    return [new URL(process.env.SANITY_STUDIO_PREVIEW_URL || 'http://localhost:4323').origin]
-  } catch {
-    return []
-  }
-}
-
-export async function scanBuild(staticDir: string): Promise<CspSources & { pages: number }> {
+/** The build's sources, with `previewOrigins` from the caller's settings (parsePreviewOrigins in config.ts). */
+export async function scanBuild(
+  staticDir: string,
+  previewOrigins: readonly string[],
+): Promise<CspSources & { pages: number }> {
   const entries = await readdir(staticDir, { recursive: true, withFileTypes: true })
   const pages = entries
     .filter((e) => e.isFile() && e.name.endsWith('.html'))
@@ -71,7 +67,7 @@ export async function scanBuild(staticDir: string): Promise<CspSources & { pages
   return {
     scriptHashes: [...hashes].sort(),
     tileOrigins: await configuredTileOrigins(staticDir),
-    previewOrigins: previewOrigins(),
+    previewOrigins,
     pages: pages.length,
   }
 }
@@ -83,5 +79,6 @@ export function policiesFor(sources: CspSources): SecurityPolicies {
 if (import.meta.main) {
   const { staticDirOf } = await import('../scripts/static-dir.ts')
   const outDir = path.resolve(process.argv[2] || process.env.LAOMO_OUT_DIR || 'dist')
-  console.log(JSON.stringify(policiesFor(await scanBuild(staticDirOf(outDir))), null, 2))
+  const sources = await scanBuild(staticDirOf(outDir), parsePreviewOrigins(process.env))
+  console.log(JSON.stringify(policiesFor(sources), null, 2))
 }

@@ -78,7 +78,7 @@ function loadConfig(): ServerConfig {
 
 async function main() {
   const config = loadConfig()
-  const builds = await followBuild(config.outDir, (line) => console.log(`laomo server: ${line}`))
+  const builds = await followBuild(config.outDir, config.previewOrigins, (line) => console.log(`laomo server: ${line}`))
   const first = builds.first
   const limits = {
     attempts: createRateLimiter(config.attemptLimit),

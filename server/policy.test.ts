@@ -104,10 +104,11 @@ describe('CSP sources from the build', () => {
     writeFileSync(path.join(dir, 'index.html'), '<script>alert(1)</script>')
     writeFileSync(path.join(dir, 'a', 'b', 'index.html'), '<script>alert(2)</script><script>alert(1)</script>')
     writeFileSync(path.join(dir, 'map', 'points.json'), JSON.stringify({ v: 3, config: { provider: 'gaode' } }))
-    const found = await scanBuild(dir)
+    const found = await scanBuild(dir, ['http://localhost:4323'])
     expect(found.pages).toBe(2)
     expect(found.scriptHashes).toHaveLength(2)
     expect(found.tileOrigins).toHaveLength(4)
+    expect(found.previewOrigins).toEqual(['http://localhost:4323'])
   })
 })
 

@@ -18,51 +18,22 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import path from 'node:path'
-import { ConfigError, parseOrigin } from '../config.ts'
+import { ConfigError, REPO } from '../config.ts'
 import { policiesFor, scanBuild } from '../csp.ts'
 import { buildRelease } from '../publish/build.ts'
-import { REPO } from '../publish/config.ts'
 import { createBuildQueue } from '../publish/queue.ts'
 import { openReleases } from '../publish/releases.ts'
 import { serveStatic } from '../static.ts'
 import { COOKIE, createAccess } from './access.ts'
+import { parsePreviewConfig, type PreviewConfig } from './config.ts'
 import { contentVersion } from './version.ts'
 
 const PRIVATE = 'private, no-store'
-const MIN_SECRET = 16
 const STALE_CHECK_MS = 1_000
 
-function config() {
-  const env = process.env
-  const problems: string[] = []
-  const secret = env.LAOMO_PREVIEW_SECRET?.trim() || undefined
-  const sanity = Boolean(env.SANITY_PROJECT_ID && env.SANITY_READ_TOKEN)
-  if (secret ? secret.length < MIN_SECRET : !sanity)
-    problems.push(
-      `LAOMO_PREVIEW_SECRET: set a secret of at least ${MIN_SECRET} characters (or SANITY_PROJECT_ID and SANITY_READ_TOKEN)`,
-    )
-  const root = path.resolve(REPO, env.LAOMO_PREVIEW_DIR?.trim() || 'previews')
-  if (path.relative(REPO, root).startsWith('..')) problems.push(`LAOMO_PREVIEW_DIR: ${root} is outside the repository`)
-  const port = Number(env.LAOMO_PREVIEW_PORT?.trim() || 4323)
-  if (!Number.isInteger(port) || port < 1 || port > 65535)
-    problems.push(`LAOMO_PREVIEW_PORT: "${env.LAOMO_PREVIEW_PORT}" is not a port`)
-  const frameOrigins: string[] = []
-  for (const o of (env.LAOMO_STUDIO_ORIGINS ?? 'http://localhost:3333')
-    .split(',')
-    .map((x) => x.trim())
-    .filter(Boolean))
-    try {
-      frameOrigins.push(parseOrigin(o))
-    } catch (error) {
-      problems.push(`LAOMO_STUDIO_ORIGINS: ${(error as Error).message}`)
-    }
-  if (problems.length) throw new ConfigError(problems)
-  return { secret, sanity, root, port, host: env.LAOMO_PREVIEW_HOST?.trim() || '127.0.0.1', frameOrigins }
-}
-
-let settings: ReturnType<typeof config>
+let settings: PreviewConfig
 try {
-  settings = config()
+  settings = parsePreviewConfig(process.env)
 } catch (error) {
   if (!(error instanceof ConfigError)) throw error
   console.error(`laomo preview: ${error.message}`)
@@ -114,7 +85,7 @@ const queue = createBuildQueue<string>(async (versions) => {
   })
   releases.switchTo(id)
   releases.prune(1)
-  const sources = await scanBuild(path.join(dir, 'client'))
+  const sources = await scanBuild(path.join(dir, 'client'), settings.previewOrigins)
   // The Studio's Presentation tool shows the preview in a frame; nothing else may.
   policy = policiesFor(sources).site.replace(
     /frame-ancestors [^;]*/,

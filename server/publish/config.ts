@@ -3,8 +3,7 @@
  * naming the variable).
  */
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { ConfigError, parseOrigin } from '../config.ts'
+import { ConfigError, parseStudioOrigins, REPO } from '../config.ts'
 
 export interface PublishConfig {
   host: string
@@ -22,7 +21,6 @@ export interface PublishConfig {
   maxBody: number
 }
 
-export const REPO = fileURLToPath(new URL('../..', import.meta.url))
 export const MIN_SECRET_LENGTH = 16
 
 export function parsePublishConfig(env: NodeJS.ProcessEnv): PublishConfig {
@@ -44,14 +42,7 @@ export function parsePublishConfig(env: NodeJS.ProcessEnv): PublishConfig {
   // The built server bundle finds its packages in the repository's node_modules, so releases live inside it.
   if (path.relative(REPO, root).startsWith('..'))
     problems.push(`LAOMO_RELEASES_DIR: ${root} is outside the repository ${REPO}; builds must sit inside it`)
-  const statusOrigins: string[] = []
-  for (const origin of (env.LAOMO_STUDIO_ORIGINS ?? 'http://localhost:3333').split(',').map((o) => o.trim()))
-    if (origin)
-      try {
-        statusOrigins.push(parseOrigin(origin))
-      } catch (error) {
-        problems.push(`LAOMO_STUDIO_ORIGINS: ${(error as Error).message}`)
-      }
+  const statusOrigins = parseStudioOrigins(env, problems)
 
   const config: PublishConfig = {
     host: env.LAOMO_PUBLISH_HOST?.trim() || '127.0.0.1',

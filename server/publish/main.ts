@@ -14,9 +14,9 @@
  * The build itself reads the content settings of `npm run build` (SANITY_*, LAOMO_DATASET, …).
  */
 import { createServer } from 'node:http'
-import { ConfigError } from '../config.ts'
+import { ConfigError, REPO } from '../config.ts'
 import { buildRelease, stopBuilds } from './build.ts'
-import { parsePublishConfig, REPO, type PublishConfig } from './config.ts'
+import { parsePublishConfig, type PublishConfig } from './config.ts'
 import type { Queued } from './delivery.ts'
 import { createPublisher } from './publisher.ts'
 import { createBuildQueue } from './queue.ts'
