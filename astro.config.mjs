@@ -5,6 +5,7 @@ import sanity from '@sanity/astro'
 import sitemap from '@astrojs/sitemap'
 import node from '@astrojs/node'
 import { fileURLToPath } from 'node:url'
+import { API_VERSION, PLACEHOLDER_PROJECT_ID } from '#domain/sanity'
 
 const env = process.env
 
@@ -16,7 +17,7 @@ const embedStudio = env.LAOMO_EMBED_STUDIO !== '0'
  * Vite's pre-bundled dependencies are kept in Astro's `cacheDir` (`vite/`) instead of the shared
  * `node_modules/.vite`: the deploy pipeline keeps that one folder between builds, so a publish reuses them,
  * a clean build (empty cacheDir) really starts clean, and another Astro project using the same node_modules
- * (the benchmark's reference) no longer invalidates them on every alternate build.
+ * (the benchmark's reference) does not invalidate them on every alternate build.
  * @type {import('astro').AstroIntegration}
  */
 const viteCacheInAstroCache = {
@@ -89,9 +90,9 @@ export default defineConfig({
     ...(embedStudio
       ? [
           sanity({
-            projectId: env.SANITY_STUDIO_PROJECT_ID || env.SANITY_PROJECT_ID || 'laomo-sample',
+            projectId: env.SANITY_STUDIO_PROJECT_ID || env.SANITY_PROJECT_ID || PLACEHOLDER_PROJECT_ID,
             dataset: env.SANITY_STUDIO_DATASET || env.SANITY_DATASET || 'production',
-            apiVersion: '2026-11-01',
+            apiVersion: API_VERSION,
             useCdn: false,
             studioBasePath: '/studio',
           }),

@@ -1,8 +1,9 @@
 import { defineCliConfig } from 'sanity/cli'
+import { PLACEHOLDER_PROJECT_ID } from '#domain/sanity'
 
 export default defineCliConfig({
   api: {
-    projectId: process.env.SANITY_STUDIO_PROJECT_ID || 'laomo-sample',
+    projectId: process.env.SANITY_STUDIO_PROJECT_ID || PLACEHOLDER_PROJECT_ID,
     dataset: process.env.SANITY_STUDIO_DATASET || 'production',
   },
   // The Studio is also embedded in the site at /studio; standalone builds go to dist-studio/.

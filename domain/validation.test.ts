@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_DATASET, loadDatasetFile } from '../site/lib/content/dataset.ts'
+import { DEFAULT_DATASET, loadDatasetFile } from './dataset.ts'
 import { PREFECTURES } from './region.ts'
 import {
   altDiffersFromCaption,

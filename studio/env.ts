@@ -5,12 +5,10 @@
  * so the embedded Studio builds on a machine with no Sanity account.
  */
 import type { MapConfig } from '#domain/map/providers'
+import { PLACEHOLDER_PROJECT_ID } from '#domain/sanity'
 import { TILE_PROVIDERS, type TileProvider } from '#domain/vocabulary'
 
 const env = (import.meta as ImportMeta & { env?: Record<string, string | undefined> }).env ?? {}
-
-/** Placeholder used when no project is configured: syntactically valid, never a real project. */
-export const PLACEHOLDER_PROJECT_ID = 'laomo-sample'
 
 export const studioProjectId: string = env.SANITY_STUDIO_PROJECT_ID || PLACEHOLDER_PROJECT_ID
 export const studioDataset: string = env.SANITY_STUDIO_DATASET || 'production'

@@ -3,9 +3,8 @@
  * GROQ filters are tested).
  */
 import type { ListItemBuilder, StructureBuilder, StructureResolver } from 'sanity/structure'
+import { API_VERSION } from '#domain/sanity'
 import { DESK, type DeskList, type DeskNode } from './lib/desk'
-
-const API_VERSION = '2026-11-01'
 
 function documentList(S: StructureBuilder, list: DeskList) {
   let builder = S.documentList()

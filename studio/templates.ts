@@ -1,5 +1,6 @@
 /** Initial value templates: the generated ones plus "此劳模的报告会" and "此报告会的图片". */
 import type { InitialValueResolverContext, Template } from 'sanity'
+import { API_VERSION } from '#domain/sanity'
 import { SINGLETON_TYPES } from './schemaTypes'
 import {
   PHOTO_FOR_TALK,
@@ -27,7 +28,7 @@ export function templates(defaults: Template[]): Template[] {
       parameters: [{ name: 'talkId', type: 'string' }],
       value: async ({ talkId }: { talkId: string }, { getClient }: InitialValueResolverContext) => {
         const id = talkId.replace(/^drafts\./, '')
-        const talk: TalkForPhoto | null = await getClient({ apiVersion: '2026-11-01' }).fetch(
+        const talk: TalkForPhoto | null = await getClient({ apiVersion: API_VERSION }).fetch(
           // The published talk if there is one, else its draft.
           '*[_id in [$id, "drafts." + $id]] | order(_id asc)[0]{speakers, prefecture, venueName, startsAt}',
           { id },

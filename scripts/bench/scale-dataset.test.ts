@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { loadDatasetFile } from '../../site/lib/content/dataset'
+import { loadDatasetFile } from '#domain/dataset'
 import {
   copyId,
   editDocument,

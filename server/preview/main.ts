@@ -18,6 +18,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import path from 'node:path'
+import { API_VERSION } from '#domain/sanity'
 import { ConfigError, REPO } from '../config.ts'
 import { policiesFor, scanBuild } from '../csp.ts'
 import { buildRelease } from '../publish/build.ts'
@@ -44,7 +45,7 @@ const client = settings.sanity
   ? (await import('@sanity/client')).createClient({
       projectId: process.env.SANITY_PROJECT_ID!,
       dataset: process.env.SANITY_DATASET || 'production',
-      apiVersion: '2025-02-19',
+      apiVersion: API_VERSION,
       useCdn: false,
       token: process.env.SANITY_READ_TOKEN,
       perspective: 'drafts',

@@ -6,7 +6,7 @@
 import { statSync } from 'node:fs'
 import path from 'node:path'
 import type { SanityClient } from '@sanity/client'
-import { DEFAULT_DATASET } from '../../site/lib/content/dataset.ts'
+import { DEFAULT_DATASET } from '#domain/dataset'
 
 export async function contentVersion(client?: SanityClient): Promise<string> {
   if (client) {

@@ -6,7 +6,7 @@
  * text, and the public build carries neither.
  */
 import { createDataAttribute } from '@sanity/visual-editing/create-data-attribute'
-import { PLACEHOLDER_PROJECT_ID } from '../../studio/env'
+import { PLACEHOLDER_PROJECT_ID } from '#domain/sanity'
 import { IS_PREVIEW } from './site'
 
 const TARGET = {

@@ -3,6 +3,7 @@ import { useClient, type DocumentActionComponent } from 'sanity'
 import { useRouter } from 'sanity/router'
 import { useToast } from '@sanity/ui/toast'
 import { CalendarIcon } from '@sanity/icons/Calendar'
+import { API_VERSION } from '#domain/sanity'
 import { scheduleBlockedReason, type TalkRequestDoc } from '../lib/requestInbox'
 import { scheduleTalk } from '../lib/scheduleTalk'
 
@@ -11,7 +12,7 @@ import { scheduleTalk } from '../lib/scheduleTalk'
  * same transaction, links it from the request and marks the request 已安排; then opens the talk.
  */
 export const ScheduleTalkAction: DocumentActionComponent = ({ draft, published, onComplete }) => {
-  const client = useClient({ apiVersion: '2026-11-01' })
+  const client = useClient({ apiVersion: API_VERSION })
   const router = useRouter()
   const toast = useToast()
   const [busy, setBusy] = useState(false)

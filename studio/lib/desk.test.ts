@@ -1,6 +1,6 @@
 import { evaluate, parse } from 'groq-js'
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_DATASET, loadDatasetFile } from '../../site/lib/content/dataset'
+import { DEFAULT_DATASET, loadDatasetFile } from '#domain/dataset'
 import { DESK, allLists, talkPhotosList, workerTalksList, type DeskList } from './desk'
 import { PREFECTURES } from '#domain/region'
 import { HONOUR_LEVELS, REQUEST_STATUSES, VENUE_TYPES } from '#domain/vocabulary'

@@ -1,6 +1,7 @@
 import { evaluate, parse } from 'groq-js'
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_DATASET, loadDatasetFile } from '../../site/lib/content/dataset'
+import { DEFAULT_DATASET, loadDatasetFile } from '#domain/dataset'
+import { API_VERSION } from '#domain/sanity'
 import { schemaTypes } from '../schemaTypes'
 import { slugFromName, slugFromTitle } from './pinyinSlug'
 import { checkSlug, isUniqueSlug, nextFreeSlug, slugifyName, slugifyTitle, trimSlug } from './slug'
@@ -257,7 +258,7 @@ describe('slugifyName / slugifyTitle (the Studio’s “生成”)', () => {
     expect(await slugifyName('张红梅', slugType(64), context(doc, getClient))).toBe('zhang-hongmei-3')
     expect(await slugifyName('才让卓玛', slugType(64), context(doc, getClient))).toBe('cairang-zhuoma-2')
     expect(await slugifyName('欧阳修', slugType(64), context(doc, getClient))).toBe('ouyang-xiu')
-    expect(calls).toContainEqual({ getClient: { apiVersion: '2026-11-01' } })
+    expect(calls).toContainEqual({ getClient: { apiVersion: API_VERSION } })
     expect(calls).toContainEqual({ withConfig: { maxRetries: 0, timeout: 5000 } })
   })
 

@@ -1,7 +1,6 @@
 import type { SlugIsUniqueValidator, SlugifierFn, SlugRule } from 'sanity'
+import { API_VERSION } from '#domain/sanity'
 
-/** Studio client API version, shared by the uniqueness check and the slugifier. */
-const API_VERSION = '2026-11-01'
 /** No retries: offline, a quick "cannot tell" beats a 30 s wait. */
 const CLIENT_CONFIG = { maxRetries: 0, timeout: 5000 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_DATASET, loadDatasetFile } from '../../site/lib/content/dataset'
+import { DEFAULT_DATASET, loadDatasetFile } from '#domain/dataset'
 import { beijingDate, photoForTalkValue, talkForWorkerValue } from './templates'
 
 const docs = loadDatasetFile(DEFAULT_DATASET).documents as any[]

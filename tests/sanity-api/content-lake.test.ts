@@ -8,11 +8,11 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { createClient, type SanityClient } from '@sanity/client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { API_VERSION } from '#domain/sanity'
 import { startContentLake, type ContentLake, type Doc } from './content-lake'
 import { readNdjson, writeExportArchive } from './export-archive'
 
 const SEED = path.resolve('studio/seed/data.ndjson')
-const API_VERSION = '2026-11-01'
 
 const clientFor = (lake: ContentLake, options: { perspective?: 'published' | 'drafts' | 'raw' } = {}) =>
   createClient({

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest'
 import { GRADE_BANDS } from '#domain/vocabulary'
 import { gradeBandsForTopics } from './grade-bands'
 import { schoolTopics, schoolWorkers } from './workers'
-import { matches } from '../../components/schools/filter'
 
 describe('grade bands from talk topics', () => {
   it('unions the bands of every topic, in vocabulary order', () => {
@@ -34,16 +33,5 @@ describe('school workers', () => {
     const list = schoolWorkers([w('乙', true, ['A', 'B']), w('甲', false, ['C']), w('丙', true, ['B'])])
     expect(list.map((x) => x.name)).toEqual(['丙', '乙'])
     expect(schoolTopics(list)).toEqual(['B', 'A'])
-  })
-})
-
-describe('filter', () => {
-  const item = { topics: '工匠精神|安全生产', prefecture: '兰州市', bands: 'vocational|university' }
-  it('matches on every chosen criterion, and everything when nothing is chosen', () => {
-    expect(matches(item, {})).toBe(true)
-    expect(matches(item, { topic: '安全生产', prefecture: '兰州市', band: 'university' })).toBe(true)
-    expect(matches(item, { topic: '安全' })).toBe(false)
-    expect(matches(item, { prefecture: '天水市' })).toBe(false)
-    expect(matches(item, { band: 'primary' })).toBe(false)
   })
 })

@@ -4,7 +4,7 @@
  * double submit stores one request and answers with the reference stored the first time.
  */
 import { createClient } from '@sanity/client'
-import { API_VERSION } from '../content/executors'
+import { API_VERSION } from '#domain/sanity'
 import { buildDocument, documentId, referenceFor, type TalkRequestDocument } from './document'
 import type { ValidRequest } from './form'
 import { appendLine, DEFAULT_INBOX, readInbox } from './inbox'

@@ -6,8 +6,15 @@
 import path from 'node:path'
 import type { SanityClient } from '@sanity/client'
 import { evaluate, evaluateSync, parse } from 'groq-js'
+import {
+  DEFAULT_DATASET,
+  loadDatasetFile,
+  resolveDatasetFile,
+  type Perspective,
+  type SanityDocument,
+} from '#domain/dataset'
+import { API_VERSION } from '#domain/sanity'
 import { DEFAULT_ASSET_CACHE, withLocalImages } from './assets'
-import { DEFAULT_DATASET, loadDatasetFile, resolveDatasetFile, type Perspective, type SanityDocument } from './dataset'
 
 export type QueryParams = Record<string, unknown>
 
@@ -26,8 +33,6 @@ export interface ContentSource {
   warnings: string[]
   fetch<T = unknown>(query: string, params?: QueryParams): Promise<T>
 }
-
-export const API_VERSION = '2026-11-01'
 
 /** In-memory dataset executor: the real GROQ engine over the documents of one file. */
 export function datasetSource(

@@ -110,15 +110,3 @@ export const STORIES_QUERY = defineQuery(/* groq */ `*[_type == "story"] | order
   "body": body${PORTABLE_TEXT},
   "relatedWorkers": relatedWorkers[]{ ${REF_META}, "doc": @->{ ${WORKER_LINK} } }
 }`)
-
-/** Talks of one model worker, newest first (used by tests and the profile page). */
-export const TALKS_BY_WORKER_QUERY =
-  defineQuery(/* groq */ `*[_type == "talk" && $workerId in speakers[]._ref] | order(startsAt desc){
-  _id, title, startsAt, venueName, venueType, prefecture, status
-}`)
-
-/** Talks in one prefecture, newest first. */
-export const TALKS_BY_PREFECTURE_QUERY =
-  defineQuery(/* groq */ `*[_type == "talk" && prefecture == $prefecture] | order(startsAt desc){
-  _id, title, startsAt, venueType, status
-}`)

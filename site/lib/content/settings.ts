@@ -39,7 +39,7 @@ export function normaliseSettings(row: SettingsRow | null | undefined): Normalis
     mapKey: optional(row.mapKey),
     mapApproval: optional(row.mapApproval),
   }
-  // Fields left undefined are not stored, as before (the loader dropped nulls).
+  // Unset fields are left out rather than stored as undefined keys: the entry names only what editors filled in.
   for (const key of Object.keys(data) as (keyof SettingsFields)[]) if (data[key] === undefined) delete data[key]
   return { data, warnings: p.warnings }
 }

@@ -55,7 +55,7 @@ export async function buildSite(dataset: string, name: string): Promise<Built> {
 
 /**
  * The site unpacks an export archive into node_modules/.cache/laomo-datasets/<digest of path and mtime>
- * (site/lib/content/dataset.ts) and keeps it; each test run writes new archives, so their copies are removed.
+ * (domain/dataset.ts) and keeps it; each test run writes new archives, so their copies are removed.
  * Only a folder holding this generator's export is touched.
  */
 function forgetExtraction(dataset: string): void {

@@ -14,6 +14,7 @@ import { LocationPicker } from '../../../studio/components/LocationPicker'
 import { scheduleTalk } from '../../../studio/lib/scheduleTalk'
 import type { TalkRequestDoc } from '../../../studio/lib/requestInbox'
 import type { GeopointValue } from '#domain/map/value'
+import { API_VERSION, PLACEHOLDER_PROJECT_ID } from '#domain/sanity'
 
 declare global {
   interface Window {
@@ -60,11 +61,11 @@ function GaodeHarness() {
 window.__schedule = (apiHost, request, ids) =>
   scheduleTalk(
     createClient({
-      projectId: 'laomo-sample',
+      projectId: PLACEHOLDER_PROJECT_ID,
       dataset: 'production',
       apiHost,
       useProjectHostname: false,
-      apiVersion: '2026-11-01',
+      apiVersion: API_VERSION,
       useCdn: false,
       token: 'test-token',
       maxRetries: 0,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseDataset } from './dataset'
+import { parseDataset } from './dataset.ts'
 
 const lines = [
   { _id: 'story-a', _type: 'story', title: '已发布' },

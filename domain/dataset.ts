@@ -24,7 +24,7 @@ export interface LoadedDataset {
   warnings: string[]
 }
 
-export const DEFAULT_DATASET = path.resolve(import.meta.dirname, '../../../studio/seed/data.ndjson')
+export const DEFAULT_DATASET = path.resolve(import.meta.dirname, '../studio/seed/data.ndjson')
 
 /** Resolve `LAOMO_DATASET`-style input to the NDJSON file to read. */
 export async function resolveDatasetFile(input: string, cacheDir: string): Promise<string> {
