@@ -17,7 +17,7 @@ import './map.css'
 import L from 'leaflet'
 import { createBaseLayers, MAP_MIN_ZOOM, maxZoomOf } from '#domain/map/baseLayers'
 import { effectiveConfig, providerSpec, type LatLng, type ProviderSpec } from '#domain/map/providers'
-import { clusterLabel, clusterSize, TalkClusters, type ViewItem } from '../../lib/map/clusters'
+import { clusterLabel, clusterSize, talkClusters } from '../../lib/map/clusters'
 import { checkMapText, decodeMapPoints, talkAt, TYPES, type MapPoints, type MapText } from '../../lib/map/data'
 import { firstShown, listItemHtml, moreShown, shownToInclude } from '../../lib/map/list'
 import { budgetedYield } from '../../lib/map/schedule'
@@ -38,6 +38,7 @@ import {
   type MapState,
 } from '../../lib/map/state'
 import { venueSymbol, venueTitle } from '../../lib/map/symbols'
+import type { ViewItem } from '../../lib/map/types'
 import type { VenueType } from '#domain/vocabulary'
 import { TalkListView } from './listView'
 
@@ -166,7 +167,7 @@ export async function initTalkMap(): Promise<void> {
   let drawId = 0
   let finishDraw: (() => void) | null = null
   let drawn = Promise.resolve()
-  const clusters = new TalkClusters(
+  const clusters = talkClusters(
     { minZoom: map.getMinZoom(), maxZoom: map.getMaxZoom() },
     displayPositions(columns, (p) => toDisplay(p, base.spec)),
   )
