@@ -3,7 +3,7 @@
  * rendering them is spread over frames, `LIST_SLICE` items each (the layout of a couple of hundred
  * items of Chinese text is one long task on a phone, a few per frame is not), and waits until the
  * list is near the viewport: on a phone it is below the map, and a reader who only uses the map
- * never pays for it.
+ * never pays for it. A closure, not a class: see `island.ts`.
  */
 import { afterNextFrame } from '../../lib/map/schedule'
 import { moreLabel, partialText } from '../../lib/map/list'
@@ -18,92 +18,97 @@ export interface ListElements {
   partial: HTMLElement
 }
 
-export class TalkListView {
-  /** Items the list shows (the first `shown` of the current talks); `rendered` catches up frame by frame. */
-  shown = 0
-  private rendered = 0
-  private total = 0
-  private scheduled = false
-  private settle: (() => void) | null = null
-  private settling = Promise.resolve()
-  /** Whether the list is within 200 px of the viewport (always, without IntersectionObserver). */
-  private near = !('IntersectionObserver' in window)
-
-  /** `itemHtml(position)` is the item of the current talks' `position`-th talk. */
-  constructor(
-    private readonly el: ListElements,
-    private readonly itemHtml: (position: number) => string,
-  ) {
-    if (this.near) return
-    new IntersectionObserver(
-      (entries) => {
-        this.near = entries.some((e) => e.isIntersecting)
-        if (this.near) this.renderSlice()
-      },
-      { rootMargin: '200px 0px' },
-    ).observe(el.scroller)
-  }
-
+export interface TalkListView {
+  /** Items the list shows (the first `shown` of the current talks); rendering catches up frame by frame. */
+  readonly shown: number
   /** New talks (`total` of them): the list restarts at the top with the first `count`. */
-  reset(count: number, total: number): void {
-    // Back to the top for a new filter (not on the first render: that would force a layout).
-    if (this.el.list.firstChild) this.el.scroller.scrollTop = 0
-    this.el.list.textContent = ''
-    this.rendered = 0
-    this.shown = 0
-    this.total = total
-    this.grow(count)
-  }
-
+  reset(count: number, total: number): void
   /** Shows the first `count` items: the first slice at once, the rest in later frames. */
-  grow(count: number): void {
-    this.shown = Math.max(this.shown, Math.min(count, this.total))
-    const label = moreLabel(this.shown, this.total)
-    this.el.more.hidden = !label
-    this.el.more.textContent = label
-    const note = partialText(this.shown, this.total)
-    this.el.partial.hidden = !note
-    this.el.partial.textContent = note
-    this.renderSlice()
-  }
-
+  grow(count: number): void
   /** Renders at once up to item `count` (one about to be scrolled to or focused). */
-  ensure(count: number): void {
-    this.renderUpTo(Math.min(count, this.shown))
-  }
-
+  ensure(count: number): void
   /** The item element at `position`, if rendered. */
-  item(position: number): HTMLElement | null {
-    return (this.el.list.children[position] as HTMLElement | undefined) ?? null
-  }
-
+  item(position: number): HTMLElement | null
   /** Resolves when every item shown is rendered (which waits for the list to come near the viewport). */
-  settled(): Promise<void> {
-    return this.settling
-  }
+  settled(): Promise<void>
+}
 
-  private renderUpTo(count: number): void {
-    if (count <= this.rendered) return
+/** `itemHtml(position)` is the item of the current talks' `position`-th talk. */
+export function talkListView(
+  { list, scroller, more, partial }: ListElements,
+  itemHtml: (position: number) => string,
+): TalkListView {
+  let shown = 0
+  let rendered = 0
+  let total = 0
+  let scheduled = false
+  let settle: (() => void) | null = null
+  let settling = Promise.resolve()
+  /** Whether the list is within 200 px of the viewport (always, without IntersectionObserver). */
+  let near = !('IntersectionObserver' in window)
+
+  function renderUpTo(count: number) {
+    if (count <= rendered) return
     let html = ''
-    for (let position = this.rendered; position < count; position++) html += this.itemHtml(position)
-    this.el.list.insertAdjacentHTML('beforeend', html)
-    this.rendered = count
+    for (let position = rendered; position < count; position++) html += itemHtml(position)
+    list.insertAdjacentHTML('beforeend', html)
+    rendered = count
   }
 
-  private renderSlice(): void {
-    if (this.near) this.renderUpTo(Math.min(this.shown, this.rendered + LIST_SLICE))
-    if (this.rendered >= this.shown) {
-      const settle = this.settle
-      this.settle = null
-      settle?.()
+  function renderSlice() {
+    if (near) renderUpTo(Math.min(shown, rendered + LIST_SLICE))
+    if (rendered >= shown) {
+      const done = settle
+      settle = null
+      done?.()
       return
     }
-    if (!this.settle) this.settling = new Promise((resolve) => (this.settle = resolve))
-    if (this.scheduled || !this.near) return
-    this.scheduled = true
+    if (!settle) settling = new Promise((resolve) => (settle = resolve))
+    if (scheduled || !near) return
+    scheduled = true
     afterNextFrame(() => {
-      this.scheduled = false
-      this.renderSlice()
+      scheduled = false
+      renderSlice()
     })
+  }
+
+  function grow(count: number) {
+    shown = Math.max(shown, Math.min(count, total))
+    const label = moreLabel(shown, total)
+    more.hidden = !label
+    more.textContent = label
+    const note = partialText(shown, total)
+    partial.hidden = !note
+    partial.textContent = note
+    renderSlice()
+  }
+
+  if (!near) {
+    new IntersectionObserver(
+      (entries) => {
+        near = entries.some((e) => e.isIntersecting)
+        if (near) renderSlice()
+      },
+      { rootMargin: '200px 0px' },
+    ).observe(scroller)
+  }
+
+  return {
+    get shown() {
+      return shown
+    },
+    reset(count, newTotal) {
+      // Back to the top for a new filter (not on the first render: that would force a layout).
+      if (list.firstChild) scroller.scrollTop = 0
+      list.textContent = ''
+      rendered = 0
+      shown = 0
+      total = newTotal
+      grow(count)
+    },
+    grow,
+    ensure: (count) => renderUpTo(Math.min(count, shown)),
+    item: (position) => (list.children[position] as HTMLElement | undefined) ?? null,
+    settled: () => settling,
   }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { clusterLabel, clusterSize, spreadOffsets, TalkClusters, type ViewItem } from './clusters'
+import { clusterLabel, clusterSize, spreadOffsets, talkClusters } from './clusters'
 import { PREVIEW_ZOOMS, previewOf } from './preview'
-import type { DisplayPositions } from './state'
+import type { DisplayPositions, ViewItem } from './types'
 
 const GANSU: [number, number, number, number] = [92, 32, 109, 43]
 const lanzhou = { lat: 36.06, lng: 103.83 }
@@ -34,9 +34,9 @@ function columnsOf(points: TalkPoint[]): DisplayPositions {
 
 const indicesOf = (points: TalkPoint[]) => points.map((p) => p.index)
 
-describe('TalkClusters', () => {
+describe('talkClusters', () => {
   const points = [...around(lanzhou, 30), ...around(jiuquan, 5, 30)]
-  const clusters = new TalkClusters({ minZoom: 4, maxZoom: 12 }, columnsOf(points))
+  const clusters = talkClusters({ minZoom: 4, maxZoom: 12 }, columnsOf(points))
   clusters.load(indicesOf(points))
 
   it('shows the whole province as one cluster per city, with every talk counted once', () => {
@@ -81,7 +81,7 @@ describe('TalkClusters', () => {
   })
 
   it('keeps talks at one venue together below the top zoom, and on a ring around it at the top zoom', () => {
-    const venue = new TalkClusters(
+    const venue = talkClusters(
       { minZoom: 4, maxZoom: 12 },
       columnsOf([0, 1, 2].map((index) => ({ index, position: lanzhou }))),
     )
@@ -101,7 +101,7 @@ describe('TalkClusters', () => {
   })
 
   it('replaces the talks on each load (a new filter), and has() and indices() follow', () => {
-    const c = new TalkClusters({ minZoom: 4, maxZoom: 12 }, columnsOf(points))
+    const c = talkClusters({ minZoom: 4, maxZoom: 12 }, columnsOf(points))
     c.load(indicesOf(points))
     c.load(indicesOf(points.slice(30)))
     expect(c.indices()).toEqual([30, 31, 32, 33, 34])
@@ -114,7 +114,7 @@ describe('TalkClusters', () => {
 
   it('leaves out talks without a location, and counts a talk listed twice once', () => {
     const withGap = [...around(lanzhou, 3), ...around(jiuquan, 2, 5)] // indices 3 and 4 have no location
-    const c = new TalkClusters({ minZoom: 4, maxZoom: 12 }, columnsOf(withGap))
+    const c = talkClusters({ minZoom: 4, maxZoom: 12 }, columnsOf(withGap))
     c.load([0, 1, 2, 3, 4, 5, 6, 0])
     expect(c.indices()).toEqual([0, 1, 2, 5, 6])
     expect(c.has(3)).toBe(false)
@@ -135,7 +135,7 @@ describe('ClusterPreview', () => {
   const options = { minZoom: 4, maxZoom: 12 }
   /** A preview as the page receives it: made at build time, through JSON. */
   const shipped = () => {
-    const made = new TalkClusters(options, columnsOf(talks))
+    const made = talkClusters(options, columnsOf(talks))
     made.load(indicesOf(talks))
     return JSON.parse(JSON.stringify(previewOf(made, PREVIEW_ZOOMS))) as ReturnType<typeof previewOf>
   }
@@ -150,9 +150,9 @@ describe('ClusterPreview', () => {
   it('gives, at every zoom it covers, the view the index gives, and the index is built only when a view needs it', () => {
     const preview = shipped()
     expect(preview.zooms).toHaveLength(PREVIEW_ZOOMS[1] - PREVIEW_ZOOMS[0] + 1)
-    const live = new TalkClusters(options, columnsOf(talks))
+    const live = talkClusters(options, columnsOf(talks))
     live.load(indicesOf(talks))
-    const drawn = new TalkClusters(options, columnsOf(talks))
+    const drawn = talkClusters(options, columnsOf(talks))
     drawn.load(indicesOf(talks), preview)
     const views: [number, number, number, number][] = [GANSU, [100, 34, 106, 38], [96, 38.5, 99, 41]]
     let clustered = 0
@@ -174,24 +174,24 @@ describe('ClusterPreview', () => {
   })
 
   it('builds the index for a question only the index answers (a cluster’s talks, a talk’s zoom)', () => {
-    const drawn = new TalkClusters(options, columnsOf(talks))
+    const drawn = talkClusters(options, columnsOf(talks))
     drawn.load(indicesOf(talks), shipped())
     expect(drawn.zoomToShow(0)).toBeGreaterThan(4)
     expect(drawn.indexed).toBe(true)
   })
 
   it('is ignored for another zoom range or a filter’s talks, and dropped by the next load', () => {
-    const other = new TalkClusters({ minZoom: 4, maxZoom: 18 }, columnsOf(talks))
+    const other = talkClusters({ minZoom: 4, maxZoom: 18 }, columnsOf(talks))
     other.load(indicesOf(talks), shipped())
     expect(other.view(GANSU, 6).length).toBeGreaterThan(0)
     expect(other.indexed).toBe(true)
-    const refiltered = new TalkClusters(options, columnsOf(talks))
+    const refiltered = talkClusters(options, columnsOf(talks))
     refiltered.load(indicesOf(talks), shipped())
     refiltered.load(indicesOf(talks.slice(300, 340)))
     expect(refiltered.view(GANSU, 6).reduce((n, v) => n + (v.kind === 'cluster' ? v.count : 1), 0)).toBe(40)
     expect(refiltered.indexed).toBe(true)
     // A filter's talks with the preview of all: the index answers.
-    const filtered = new TalkClusters(options, columnsOf(talks))
+    const filtered = talkClusters(options, columnsOf(talks))
     filtered.load(indicesOf(talks.slice(300, 340)), shipped())
     expect(filtered.view(GANSU, 6).reduce((n, v) => n + (v.kind === 'cluster' ? v.count : 1), 0)).toBe(40)
     expect(filtered.indexed).toBe(true)

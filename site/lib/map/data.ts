@@ -15,7 +15,7 @@
 import type { TalkStatus, VenueType } from '#domain/vocabulary'
 import { chinaIso, chinaYear, formatChinaIso } from '../format'
 import type { MapConfig } from '#domain/map/providers'
-import type { ClusterPreview } from './clusters'
+import type { ClusterPreview } from './types'
 
 interface TalkFields {
   title: string

@@ -1,7 +1,7 @@
 import gcoord from 'gcoord'
 import { describe, expect, it } from 'vitest'
 import { MAP_MIN_ZOOM } from '#domain/map/baseLayers'
-import { TalkClusters } from './clusters'
+import { talkClusters } from './clusters'
 import { decodeMapPoints, encodeMapData, type TalkInput } from './data'
 import { firstViewPreview, PREVIEW_ZOOMS } from './preview'
 
@@ -34,7 +34,7 @@ describe('firstViewPreview', () => {
       expect(zoom[0]![1]).toBe(40)
     }
     const columns = decodeMapPoints(JSON.parse(JSON.stringify(points)))
-    const island = new TalkClusters({ minZoom: MAP_MIN_ZOOM, maxZoom: 12 }, columns)
+    const island = talkClusters({ minZoom: MAP_MIN_ZOOM, maxZoom: 12 }, columns)
     island.load(Array.from({ length: columns.size }, (_, i) => i))
     const [cluster] = island.view([-180, -90, 180, 90], PREVIEW_ZOOMS[0])
     expect(cluster).toMatchObject({ kind: 'cluster', id: preview.zooms[0]![0]![0], count: 40 })

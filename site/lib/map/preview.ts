@@ -9,9 +9,10 @@
 import { MAP_MIN_ZOOM, maxZoomOf } from '#domain/map/baseLayers'
 import { toDisplay } from '#domain/map/datum'
 import { effectiveConfig, providerSpec, type MapConfig } from '#domain/map/providers'
-import { TalkClusters, type Bounds, type ClusterPreview } from './clusters'
+import { talkClusters, type TalkClusters } from './clusters'
 import { decodeMapPoints, type MapPoints } from './data'
 import { displayPositions, filterTalks } from './state'
+import type { Bounds, ClusterPreview } from './types'
 
 /**
  * The zooms a first view opens at: Gansu fills the map at 4.75 on a phone and at 5.75 on any wider
@@ -46,7 +47,7 @@ export function previewOf(clusters: TalkClusters, [from, to]: readonly [number, 
 export function firstViewPreview(points: MapPoints, config: MapConfig): ClusterPreview {
   const spec = providerSpec(effectiveConfig(config))
   const columns = decodeMapPoints(points)
-  const clusters = new TalkClusters(
+  const clusters = talkClusters(
     { minZoom: MAP_MIN_ZOOM, maxZoom: maxZoomOf(spec) },
     displayPositions(columns, (p) => toDisplay(p, spec)),
   )

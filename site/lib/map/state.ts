@@ -1,10 +1,12 @@
 /**
  * The talk map's state (filters + selected talk), its URL form and the filtering itself.
- * URL parameters are fixed by CONTRACTS.md: type, prefecture, year, worker, tour, status, talk.
+ * URL parameters: type, prefecture, year, worker, tour, status, talk (`KEYS` below). Other pages link
+ * in with them through `mapPath` (`site/lib/paths.ts`); `state.test.ts` fixes their form.
  */
 import { TALK_STATUSES, VENUE_TYPES, type TalkStatus, type VenueType } from '#domain/vocabulary'
 import type { LatLng } from '#domain/map/providers'
 import { isLocated, STATUSES, TYPES, type MapColumns } from './data'
+import type { DisplayPositions } from './types'
 
 export interface Filters {
   type?: VenueType
@@ -161,12 +163,6 @@ export function matchWorker(
   if (exact) return exact[0]
   const containing = choices.filter(([, label]) => label.includes(text))
   return containing.length === 1 ? containing[0]![0] : null
-}
-
-/** Where each talk's marker is drawn: WGS84 converted into the tiles' datum; NaN without a location. */
-export interface DisplayPositions {
-  lat: Float64Array
-  lng: Float64Array
 }
 
 /**
