@@ -1,10 +1,11 @@
 /**
  * The talk map's state (filters + selected talk), its URL form and the filtering itself.
  * URL parameters: type, prefecture, year, worker, tour, status, talk (`KEYS` below). Other pages link
- * in with them through `mapPath` (`site/lib/paths.ts`); `state.test.ts` fixes their form.
+ * in with them, and the map writes its URL, through `mapPath` (`domain/paths.ts`); `state.test.ts` fixes their form.
  */
 import { TALK_STATUSES, VENUE_TYPES, type TalkStatus, type VenueType } from '#domain/vocabulary'
 import type { LatLng } from '#domain/map/providers'
+import { mapPath } from '#domain/paths'
 import { isLocated, STATUSES, TYPES, type MapColumns } from './data'
 import type { DisplayPositions } from './types'
 
@@ -101,15 +102,11 @@ export function parseState(
   return { state, ignored }
 }
 
-/** The query string for a state, keys in a fixed order ('' when empty). */
+/** The query string for a state ('' when empty): the map's link builder's, so links in and the URL agree. */
 export function serialiseState(state: MapState): string {
-  const params = new URLSearchParams()
-  for (const key of KEYS) {
-    const value = state[key]
-    if (value !== undefined && value !== '') params.set(key, String(value))
-  }
-  const query = params.toString()
-  return query ? `?${query}` : ''
+  const path = mapPath(state)
+  const at = path.indexOf('?')
+  return at < 0 ? '' : path.slice(at)
 }
 
 /** The talks (indices, in data order: newest first) that pass the filters. */
