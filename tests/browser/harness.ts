@@ -11,14 +11,15 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createRequire } from 'node:module'
 import path from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll } from 'vitest'
 import { staticDirOf } from '../../scripts/static-dir.ts'
 import { resolveStatic, TYPES } from '../../scripts/static-files.ts'
 import { startServer, type ServeProcess } from '../../scripts/serve-process.ts'
+import { CHROMIUM_ARGS, CHROMIUM_PATH, launchBrowser } from '../../scripts/chromium.ts'
 
 export const DIST = path.resolve(process.env.LAOMO_OUT_DIR || 'dist')
-export { resolveStatic, staticDirOf }
+export { CHROMIUM_ARGS, CHROMIUM_PATH, launchBrowser, resolveStatic, staticDirOf }
 export const STATIC_DIR = staticDirOf(DIST)
 
 export async function serveStatic(root = STATIC_DIR): Promise<{ url: string; server: Server }> {
@@ -36,23 +37,6 @@ export async function serveStatic(root = STATIC_DIR): Promise<{ url: string; ser
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
   return { url: `http://127.0.0.1:${port}`, server }
-}
-
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
-
-/** Flags that work headless as root here (FACTS); the benchmarks pass them to Lighthouse too. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
-
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS })
 }
 
 export interface RecordedPage {
