@@ -74,6 +74,9 @@ export const mapPath = (link: MapLink = {}) =>
 export const MAP_POINTS_PATH = '/map/points.json'
 export const MAP_TEXT_PATH = '/map/text.json'
 
+/** The booking endpoint, the one path Node renders on demand (site/pages/api/talk-requests.astro). */
+export const BOOKING_ENDPOINT_PATH = '/api/talk-requests'
+
 /** The school-talk booking form, with the model worker it asks for chosen if one is given. */
 export const bookingPath = (workerSlug?: string) =>
   withQuery(SECTION_PATHS.schools, [['worker', workerSlug]], 'request')

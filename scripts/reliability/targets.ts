@@ -4,6 +4,7 @@ import { Agent as HttpsAgent } from 'node:https'
 import { connect as netConnect, type Socket } from 'node:net'
 import { connect as tlsConnect } from 'node:tls'
 import { proxyFetch } from '../nginx/client.ts'
+import { BOOKING_ENDPOINT_PATH } from '#domain/paths'
 import { TEST_SERVER_NAME } from '../nginx/process.ts'
 import { startStack, type Stack } from '../nginx/stack.ts'
 import { startServer, type ServeProcess } from '../serve-process.ts'
@@ -53,7 +54,7 @@ export async function startTarget(name: Target['name'], inbox: string): Promise<
                   host: '127.0.0.1',
                   port,
                   method: r.method ?? 'POST',
-                  path: r.path ?? '/api/talk-requests',
+                  path: r.path ?? BOOKING_ENDPOINT_PATH,
                   headers: withLength(r),
                   agent,
                   localAddress: r.localAddress,
@@ -93,7 +94,7 @@ export async function startTarget(name: Target['name'], inbox: string): Promise<
     origin: nginx.origin,
     send: (r) =>
       timed(() =>
-        proxyFetch(nginx, r.path ?? '/api/talk-requests', {
+        proxyFetch(nginx, r.path ?? BOOKING_ENDPOINT_PATH, {
           method: r.method ?? 'POST',
           headers: withLength(r),
           body: r.body,
