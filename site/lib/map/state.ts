@@ -5,23 +5,13 @@
  */
 import { TALK_STATUSES, VENUE_TYPES, type TalkStatus, type VenueType } from '#domain/vocabulary'
 import type { LatLng } from '#domain/map/providers'
-import { mapPath } from '#domain/paths'
+import { mapPath, type MapLink } from '#domain/paths'
 import { isLocated, STATUSES, TYPES, type MapColumns } from './data'
 import type { DisplayPositions } from './types'
 
-export interface Filters {
-  type?: VenueType
-  prefecture?: string
-  year?: number
-  worker?: string
-  tour?: string
-  status?: TalkStatus
-}
-
-export interface MapState extends Filters {
-  /** The selected talk's id. */
-  talk?: string
-}
+/** The map's state is what a link into it may preset (`MapLink`): the filters and the selected talk. */
+export type MapState = MapLink
+export type Filters = Omit<MapLink, 'talk'>
 
 export const FILTER_KEYS = ['type', 'prefecture', 'year', 'worker', 'tour', 'status'] as const
 const KEYS = [...FILTER_KEYS, 'talk'] as const
