@@ -14,7 +14,7 @@ export default defineCliConfig({
   typegen: {
     schema: 'studio/schema.json',
     path: './site/lib/content/queries.ts',
-    generates: './site/lib/content/sanity.types.ts',
+    generates: './domain/sanity.types.ts',
     overloadClientMethods: false,
     formatGeneratedCode: true,
   },

@@ -1,13 +1,13 @@
 /**
  * `npm run typegen`: Sanity's own CLI extracts the Studio schema (required fields non-optional) into
- * studio/schema.json and TypeGen writes the query result types into site/lib/content/sanity.types.ts.
+ * studio/schema.json and TypeGen writes the query result types into domain/sanity.types.ts.
  * `--check` (part of `npm test`) regenerates both, puts the committed files back and fails when they
  * differ: a schema or query change without regenerated types does not pass.
  */
 import { spawnSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 
-const GENERATED = ['studio/schema.json', 'site/lib/content/sanity.types.ts']
+const GENERATED = ['studio/schema.json', 'domain/sanity.types.ts']
 const check = process.argv.includes('--check')
 
 function sanity(args: string[]) {

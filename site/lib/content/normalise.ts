@@ -1,6 +1,6 @@
 /**
  * Turns query rows into page-ready data and names every problem it meets. Rows are typed by
- * TypeGen from the Studio schema (sanity.types.ts) and the result is typed as the collection's
+ * TypeGen from the Studio schema (domain/sanity.types.ts) and the result is typed as the collection's
  * input (schemas.ts), so every field the Studio may leave empty is mapped here, checked by `tsc`:
  * an optional field left empty never drops a document. Content the Studio would refuse (a required
  * field missing) or a dangling reference never crashes the build and never disappears silently:
@@ -12,7 +12,7 @@ import type {
   TALKS_QUERY_RESULT,
   TOURS_QUERY_RESULT,
   WORKERS_QUERY_RESULT,
-} from './sanity.types'
+} from '#domain/sanity.types'
 import type { ImageInput, PhotoInput, StoryInput, TalkInput, TourInput, WorkerInput, WorkerLinkInput } from './schemas'
 import { portableText } from './rich-text'
 

@@ -4,7 +4,7 @@
  * `{ "ref": _ref, "pending": …, "doc": @->{…} }` so the normalisers can tell a dangling reference
  * (doc null) from an empty field, and a reference to a document not published yet (saved by the
  * Studio with `_strengthenOnPublish`) from one to a deleted document, and warn about it by name.
- * Result types are generated from the Studio schema by TypeGen (`npm run typegen` → sanity.types.ts).
+ * Result types are generated from the Studio schema by TypeGen (`npm run typegen` → domain/sanity.types.ts).
  */
 import { defineQuery } from 'groq'
 

@@ -2,7 +2,7 @@
  * The site-settings document → the settings entry. Unlike the collections, a missing settings
  * document or field never hides anything: the site falls back to default titles and names it.
  */
-import type { SETTINGS_QUERY_RESULT } from './sanity.types'
+import type { SETTINGS_QUERY_RESULT } from '#domain/sanity.types'
 import type { SettingsInput } from './schemas'
 import { Problems, type Normalised } from './normalise'
 

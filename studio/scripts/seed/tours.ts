@@ -1,5 +1,5 @@
 /** Tour documents. */
-import type { Tour } from '../../../site/lib/content/sanity.types.ts'
+import type { Tour } from '#domain/sanity.types'
 import type { SeedDocument } from './data/site.ts'
 import type { TourSpec } from './data/tours.ts'
 

@@ -1,5 +1,5 @@
 /** Site-wide sample values: the settings document and the labels every placeholder carries. */
-import type { SiteSettings } from '../../../../site/lib/content/sanity.types.ts'
+import type { SiteSettings } from '#domain/sanity.types'
 
 /** Credit on every generated image, so no placeholder passes for a real photo. */
 export const PLACEHOLDER_CREDIT = '示例占位图（程序生成）'
