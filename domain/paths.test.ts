@@ -8,6 +8,7 @@ import {
   MAP_POINTS_PATH,
   MAP_TEXT_PATH,
   mapPath,
+  photoListPath,
   photoPath,
   prefectureFeedPath,
   publishedId,
@@ -16,9 +17,11 @@ import {
   SITEMAP_PATH,
   storyPath,
   talkFeedPath,
+  talkListPath,
   talkPath,
   tourPath,
   workerFeedPath,
+  workerListPath,
   workerPath,
 } from './paths.ts'
 
@@ -63,6 +66,28 @@ describe('page and feed paths', () => {
     expect(SITEMAP_PATH).toBe('/sitemap-index.xml')
     expect([MAP_POINTS_PATH, MAP_TEXT_PATH]).toEqual(['/map/points.json', '/map/text.json'])
     for (const [name, path] of Object.entries(SECTION_PATHS)) expect(path).toBe(`/${name}/`)
+  })
+})
+
+describe('split list pages', () => {
+  it('names a year, a month and a part of the talk list; the first part is the month itself', () => {
+    expect(talkListPath('2025')).toBe('/talks/2025/')
+    expect(talkListPath('2025', '03')).toBe('/talks/2025/03/')
+    expect(talkListPath('2025', '03', 1)).toBe('/talks/2025/03/')
+    expect(talkListPath('2025', '03', 2)).toBe('/talks/2025/03/2/')
+  })
+
+  it('names a prefecture, an initial and a part of the model-worker list, each segment encoded', () => {
+    expect(workerListPath('lanzhou')).toBe('/workers/prefecture/lanzhou/')
+    expect(workerListPath('lanzhou', 'z')).toBe('/workers/prefecture/lanzhou/z/')
+    expect(workerListPath('lanzhou', 'z', 3)).toBe('/workers/prefecture/lanzhou/z/3/')
+    expect(workerListPath('兰 州', '_')).toBe('/workers/prefecture/%E5%85%B0%20%E5%B7%9E/_/')
+  })
+
+  it('numbers the photo pages, the first being the gallery itself', () => {
+    expect(photoListPath(1)).toBe(SECTION_PATHS.photos)
+    expect(photoListPath(2)).toBe('/photos/page/2/')
+    expect(photoListPath(64)).toBe('/photos/page/64/')
   })
 })
 

@@ -126,3 +126,19 @@ export function absoluteUrl(path: string, site: string | URL): string {
   // './' keeps a first segment with a colon from reading as a scheme.
   return new URL(`./${path.replace(/^\/+/, '')}`, root).href
 }
+
+/** A page of the split talk list: a year, a month of it (1–12), a part of that month (2 and on). */
+export function talkListPath(year: string, month?: string, part = 1): string {
+  const segments = [year, month, part > 1 ? String(part) : undefined].filter((s) => s !== undefined)
+  return `${SECTION_PATHS.talks}${segments.map((s) => `${segment(s)}/`).join('')}`
+}
+
+/** A page of the split model-worker list: a prefecture (its slug), an initial in it, a part (2 and on). */
+export function workerListPath(prefectureSlug: string, initial?: string, part = 1): string {
+  const segments = [prefectureSlug, initial, part > 1 ? String(part) : undefined].filter((s) => s !== undefined)
+  return `${SECTION_PATHS.workers}prefecture/${segments.map((s) => `${segment(s)}/`).join('')}`
+}
+
+/** A page of the paginated photo gallery: the first is the gallery itself. */
+export const photoListPath = (page: number) =>
+  page > 1 ? `${SECTION_PATHS.photos}page/${page}/` : SECTION_PATHS.photos
