@@ -26,7 +26,7 @@ import { createRequire } from 'node:module'
 import { arch } from 'node:os'
 import path from 'node:path'
 import { gunzipSync } from 'node:zlib'
-import { decodeCbor, type CborValue } from './cbor.ts'
+import { decode } from 'cborg'
 import { staticDirOf } from './static-dir.ts'
 
 /** Folders of content-named files: the index chunks, one fragment per page, filter chunks. */
@@ -55,15 +55,15 @@ export function metaNames(file: string): string[] {
   const wrong = (what: string) =>
     new Error(`Pagefind's meta file ${file} is not in the format this step reads: ${what}`)
   if (raw.subarray(0, META_SIGNATURE.length).toString('latin1') !== META_SIGNATURE) throw wrong('no signature')
-  let meta: CborValue
+  let meta: unknown
   try {
-    meta = decodeCbor(raw.subarray(META_SIGNATURE.length))
+    meta = decode(raw.subarray(META_SIGNATURE.length))
   } catch (error) {
     throw wrong((error as Error).message)
   }
-  const list = (value: CborValue | undefined, what: string): CborValue[][] => {
+  const list = (value: unknown, what: string): unknown[][] => {
     if (!Array.isArray(value) || !value.every(Array.isArray)) throw wrong(`${what} is not a list of lists`)
-    return value as CborValue[][]
+    return value as unknown[][]
   }
   if (!Array.isArray(meta) || typeof meta[0] !== 'string') throw wrong('no version')
   const names = [
