@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto'
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content'
 import type { Settings } from './content/schemas'
+import { schoolTopics, schoolWorkers } from './booking/workers'
 
 /**
  * Per-build memo. A static build renders thousands of pages from content that cannot change
@@ -107,6 +108,12 @@ export async function workersWithIds(ids: Iterable<string>): Promise<CollectionE
   const wanted = new Set(ids)
   return [...(await workersById()).values()].filter((w) => wanted.has(w._id))
 }
+
+/** The workers a school can ask for and their topics: what the booking form offers and the endpoint accepts. */
+export const bookableWorkers = perBuild(async () => {
+  const workers = schoolWorkers((await getCollection('workers')).map((w) => w.data))
+  return { workers, workerIds: workers.map((w) => w._id), topics: schoolTopics(workers) }
+})
 
 type Shown = {
   talks?: readonly TalkData[]

@@ -279,11 +279,24 @@ export function bookingSchema(options: BookingOptions) {
     )
 }
 
+let lastSchema: { options: BookingOptions; schema: ReturnType<typeof bookingSchema> } | undefined
+
+/**
+ * The server validates every submission against the same lists until the day changes: building the
+ * schema once per (lists, day) instead of per request keeps a burst of submissions CPU-light.
+ */
+function schemaFor(options: BookingOptions) {
+  const last = lastSchema?.options
+  const same = last?.workerIds === options.workerIds && last.topics === options.topics && last.today === options.today
+  if (!same || !lastSchema) lastSchema = { options, schema: bookingSchema(options) }
+  return lastSchema.schema
+}
+
 export type ParseResult = { ok: true; request: ValidRequest } | { ok: false; errors: FieldErrors }
 
 /** Validates typed values; on failure every field's first message, keyed by field name. */
 export function parseBooking(values: FormValues, options: BookingOptions): ParseResult {
-  const result = bookingSchema(options).safeParse(values)
+  const result = schemaFor(options).safeParse(values)
   if (!result.success) {
     const errors: FieldErrors = {}
     for (const issue of result.error.issues) {
