@@ -886,3 +886,8 @@ export type STORIES_QUERY_RESULT = Array<{
     }
   }> | null
 }>
+
+// Source: site/lib/content/queries.ts
+// Variable: REFERENCE_TAKEN_QUERY
+// Query: count(*[_type == "talkRequest" && reference == $reference && _id != $id]) > 0
+export type REFERENCE_TAKEN_QUERY_RESULT = boolean

@@ -1,7 +1,9 @@
 import { mkdtemp, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { evaluate, parse } from 'groq-js'
 import { describe, expect, it } from 'vitest'
+import { REFERENCE_TAKEN_QUERY } from '../content/queries'
 import { handleSubmission, MAX_BODY_BYTES, MAX_DISCARDED_BYTES, type HandlerDeps } from './handler'
 import { readInbox } from './inbox'
 import { createRateLimiter, DEFAULT_ACCEPTED_LIMIT, DEFAULT_ATTEMPT_LIMIT, parseRateLimit } from './rate-limit'
@@ -351,8 +353,47 @@ describe('sanity store', () => {
       async getDocument(id) {
         return docs.get(id)
       },
+      // The store's own GROQ, run by groq-js over what was stored.
+      async referenceTaken(reference, id) {
+        const result = await evaluate(parse(REFERENCE_TAKEN_QUERY), {
+          dataset: [...docs.values()],
+          params: { reference, id },
+        })
+        return (await result.get()) as boolean
+      },
     }
   }
+  it('draws another reference when one is already given to another request', async () => {
+    const writer = memoryWriter()
+    const holder = buildDocument(request, 'key:someone-else', NOW, referenceFor('key:abc', NOW))
+    writer.docs.set(holder._id, holder)
+    const store = sanityStore(writer)
+    const first = await store.save(request, 'key:abc', NOW)
+    expect(first.created).toBe(true)
+    expect(first.reference).not.toBe(holder.reference)
+    expect(first.reference).toMatch(/^LM-20261124-[0-9A-Z]{4}$/)
+    // A repeat of the same submission still gets the reference stored the first time.
+    expect(await store.save(request, 'key:abc', NOW)).toEqual({ reference: first.reference, created: false })
+  })
+  it('gives two requests whose first draws collide different references', async () => {
+    // References are 4 characters (810,000 codes a day): look for two keys whose first draw is the same code.
+    const seen = new Map<string, string>()
+    let pair: [string, string] | undefined
+    for (let i = 0; !pair; i++) {
+      const key = `key:busy-${i}`
+      const code = referenceFor(key, NOW)
+      const other = seen.get(code)
+      if (other) pair = [other, key]
+      seen.set(code, key)
+    }
+    const store = sanityStore(memoryWriter())
+    const a = await store.save(request, pair[0], NOW)
+    const b = await store.save(request, pair[1], NOW)
+    expect(referenceFor(pair[0], NOW)).toBe(referenceFor(pair[1], NOW))
+    expect(a.reference).toBe(referenceFor(pair[0], NOW))
+    expect(b.reference).not.toBe(a.reference)
+    expect(await store.save(request, pair[1], NOW)).toEqual({ reference: b.reference, created: false })
+  })
   it('creates once and answers a repeat with the stored reference', async () => {
     const writer = memoryWriter()
     const store = sanityStore(writer)
@@ -368,6 +409,7 @@ describe('sanity store', () => {
         throw Object.assign(new Error('forbidden'), { statusCode: 403 })
       },
       getDocument: async () => undefined,
+      referenceTaken: async () => false,
     })
     await expect(store.save(request, 'key:abc', NOW)).rejects.toThrow('forbidden')
   })

@@ -110,3 +110,11 @@ export const STORIES_QUERY = defineQuery(/* groq */ `*[_type == "story"] | order
   "body": body${PORTABLE_TEXT},
   "relatedWorkers": relatedWorkers[]{ ${REF_META}, "doc": @->{ ${WORKER_LINK} } }
 }`)
+
+/**
+ * Whether a booking reference is already given to another request. References are short (a teacher reads
+ * one out on the phone), so two requests on one day can draw the same code; the store draws again.
+ */
+export const REFERENCE_TAKEN_QUERY = defineQuery(
+  /* groq */ `count(*[_type == "talkRequest" && reference == $reference && _id != $id]) > 0`,
+)
