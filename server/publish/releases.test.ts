@@ -11,7 +11,7 @@ import {
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { claimRoot, openReleases, previousRelease, type ReleaseInfo } from './releases'
 
 const info = (id: string): ReleaseInfo => ({
@@ -75,6 +75,19 @@ describe('releases', () => {
     expect(removed.sort()).toEqual([ids[1], ids[2], unfinished].sort())
     expect(releases.list().map((r) => r.id)).toEqual([ids[0], ids[3], ids[4]])
     expect(existsSync(releases.dirOf(ids[0]!))).toBe(true)
+  })
+
+  it('removes pruned folders in the background, and what a stopped service left behind when reopened', async () => {
+    const { root, releases, make } = fixture()
+    const old = make('old', new Date(Date.UTC(2026, 11, 1, 0, 0)))
+    expect(releases.prune(0)).toEqual([old])
+    expect(existsSync(releases.dirOf(old))).toBe(false)
+    const trash = path.join(root, '.trash')
+    await vi.waitFor(() => expect(readdirSync(trash)).toEqual([]))
+    // A service stopped before its background removal finished: the next one removes the rest.
+    mkdirSync(path.join(trash, 'left-behind', 'client'), { recursive: true })
+    openReleases(root)
+    await vi.waitFor(() => expect(readdirSync(trash)).toEqual([]))
   })
 
   it('builds in one folder outside the releases, emptied before each build and moved whole into a release', () => {
