@@ -2,8 +2,9 @@
  * One release build, as `npm run build` does it but into the given folder: `astro build` (the content-only
  * build when only content changed, with the cache kept in node_modules/.astro between builds) and then the
  * search index. The publish service always passes the same folder (releases.ts), so Astro's incremental
- * build restores every page whose content key did not change instead of rendering it again. Each step runs in its own process, so a crash or a runaway build never takes
- * the service down with it, and a build can be stopped.
+ * build restores every page whose content key did not change instead of rendering it again. Each step runs
+ * in its own process, so a crash or a runaway build never takes the service down with it, and a build can
+ * be stopped.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'

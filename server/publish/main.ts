@@ -1,6 +1,7 @@
 /**
  * The publish service (`npm run publish:service`): takes Sanity's webhook deliveries, builds the site in
- * the background (into `<root>/.build`, then moved into a new release folder), and switches the served site to it once it passed its check.
+ * the background (into `<root>/.build`, then moved into a new release folder), and switches the served site
+ * to it once it passed its check.
  * The site server (`npm run serve` with LAOMO_OUT_DIR=<releases root>/current) follows the switch by itself.
  *
  * Environment (checked at start-up; a bad value exits 1 with a message naming it):
