@@ -70,7 +70,14 @@ export async function measurePublish(options: {
       if (answer.status !== 202) throw new Error(`delivery refused: ${answer.status} ${await answer.text()}`)
       await waitFor('edit served', () => served(talk._id, title), TIMEOUT_MS, 20)
       latencies.push(performance.now() - t0)
-      options.log(`publish: edit ${run + 1} live after ${Math.round(latencies.at(-1)!)} ms`)
+      // The service's log line for this publish (the first is the first release's), if written yet.
+      const lines = s.output.join('').split('\n')
+      const line = lines.filter((l) => l.includes(': live (')).at(run + 1) ?? ''
+      const outputs = /(\d+) outputs rendered, (\d+) restored/.exec(line)
+      options.log(
+        `publish: edit ${run + 1} live after ${Math.round(latencies.at(-1)!)} ms` +
+          (outputs ? ` (${outputs[1]} outputs rendered, ${outputs[2]} restored)` : ''),
+      )
     }
 
     let burst: PublishFigures['burst']

@@ -1,8 +1,10 @@
 /**
- * One release build, as `npm run build` does it but into the release's folder: `astro build` (the
- * content-only build when only content changed, with the cache kept in node_modules/.astro between builds)
- * and then the search index. Each step runs in its own process, so a crash or a runaway build never takes
- * the service down with it, and a build can be stopped.
+ * One release build, as `npm run build` does it but into the given folder: `astro build` (the content-only
+ * build when only content changed, with the cache kept in node_modules/.astro between builds) and then the
+ * search index. The publish service always passes the same folder (releases.ts), so Astro's incremental
+ * build restores every page whose content key did not change instead of rendering it again. Each step runs
+ * in its own process, so a crash or a runaway build never takes the service down with it, and a build can
+ * be stopped.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
@@ -14,6 +16,13 @@ export interface BuildResult {
   /** Named content problems (the loaders' warnings): document, field and what was done. */
   warnings: string[]
   log: string
+  /** Outputs Astro rendered, and those it restored from its incremental cache (from its log). */
+  outputs?: OutputCounts
+}
+
+export interface OutputCounts {
+  rendered: number
+  restored: number
 }
 
 const ANSI = /\x1b\[[0-9;]*m/g
@@ -26,6 +35,18 @@ export function contentWarnings(log: string): string[] {
     if (match && match[1] !== 'vite' && !warnings.includes(match[2]!)) warnings.push(match[2]!)
   }
   return warnings
+}
+
+/**
+ * Counts the outputs in Astro's log of static routes: each starts as "├─ /path/index.html" and ends with
+ * its render time, or with "(restored)" when the incremental build copied it from its cache. Pages render
+ * concurrently, so several starts can share a line: count marks, not lines.
+ */
+export function outputCounts(log: string): OutputCounts {
+  const text = log.replace(ANSI, '')
+  const outputs = text.match(/├─ \//g)?.length ?? 0
+  const restored = text.match(/\((?:restored|cached)\)/g)?.length ?? 0
+  return { rendered: outputs - restored, restored }
 }
 
 const children = new Set<ChildProcess>()
@@ -89,5 +110,5 @@ export async function buildRelease(
   const log = `${astro.log}\n${search.log}`
   if (search.code !== 0)
     return { ok: false, reason: `搜索索引生成失败（退出码 ${search.code}）：\n${tail(search.log)}`, warnings, log }
-  return { ok: true, warnings, log }
+  return { ok: true, warnings, log, outputs: outputCounts(astro.log) }
 }

@@ -1,6 +1,7 @@
 /**
- * The publish service (`npm run publish:service`): takes Sanity's webhook deliveries, builds the site into
- * a new release folder in the background, and switches the served site to it once it passed its check.
+ * The publish service (`npm run publish:service`): takes Sanity's webhook deliveries, builds the site in
+ * the background (into `<root>/.build`, then moved into a new release folder), and switches the served site
+ * to it once it passed its check.
  * The site server (`npm run serve` with LAOMO_OUT_DIR=<releases root>/current) follows the switch by itself.
  *
  * Environment (checked at start-up; a bad value exits 1 with a message naming it):
@@ -20,7 +21,7 @@ import { parsePublishConfig, type PublishConfig } from './config.ts'
 import type { Queued } from './delivery.ts'
 import { createPublisher } from './publisher.ts'
 import { createBuildQueue } from './queue.ts'
-import { openReleases } from './releases.ts'
+import { claimRoot, openReleases } from './releases.ts'
 import { createPublishHandler } from './service.ts'
 import { openStatus } from './status.ts'
 
@@ -35,6 +36,12 @@ function loadConfig(): PublishConfig {
 }
 
 const config = loadConfig()
+// Every build writes the same folder (releases.ts): one service per releases root.
+const claimed = claimRoot(config.root)
+if (claimed) {
+  console.error(`laomo publish: ${claimed}`)
+  process.exit(1)
+}
 const releases = openReleases(config.root)
 const status = openStatus(config.root)
 // Folders of builds that never finished (the service was stopped or killed mid-build) are never served.

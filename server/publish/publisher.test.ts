@@ -1,5 +1,5 @@
 /** One publish with a stand-in build (files written as a build would): switch, keep, after-switch, failures. */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -75,5 +75,21 @@ describe('publisher', () => {
     await publisher(fakeBuild(['/talks/t-1/']))([delivery('t-2', 'delete')])
     expect(releases.current()).not.toBe(live)
     expect(releases.list().length).toBeLessThanOrEqual(3)
+  })
+
+  it('builds in the one build folder, and nothing a failed build left there reaches the next release', async () => {
+    const { releases, status, publisher } = setup()
+    const into: string[] = []
+    const build =
+      (pages: string[], ok = true) =>
+      (dir: string) => (into.push(dir), fakeBuild(pages, ok)(dir))
+    await publisher(build(['/talks/t-1/']))([delivery('t-1')])
+    await publisher(build(['/talks/t-1/', '/talks/stale/'], false))([delivery('t-1')])
+    await publisher(build(['/talks/t-1/', '/talks/t-3/']))([delivery('t-3')])
+    expect(new Set(into)).toEqual(new Set([releases.buildDir]))
+    const live = releases.dirOf(releases.current()!)
+    expect(existsSync(path.join(live, 'client/talks/t-3/index.html'))).toBe(true)
+    expect(existsSync(path.join(live, 'client/talks/stale/index.html'))).toBe(false)
+    expect(status.read().builds.map((b) => b.result)).toEqual(['live', 'failed', 'live'])
   })
 })

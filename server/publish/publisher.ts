@@ -1,7 +1,7 @@
 /**
- * One publish, start to finish: build into a new release folder, check it, switch the site to it, keep the
- * last few releases, run the configured after-switch command. Anything that fails leaves `current` where it
- * was, and the status says why.
+ * One publish, start to finish: build into the fixed build folder, check it, move it into a new release
+ * folder, switch the site to it, keep the last few releases, run the configured after-switch command.
+ * Anything that fails leaves `current` where it was, and the status says why.
  */
 import { spawn } from 'node:child_process'
 import type { BuildResult } from './build.ts'
@@ -13,7 +13,7 @@ import type { BuildRecord, StatusStore } from './status.ts'
 export interface PublisherOptions {
   releases: Releases
   status: StatusStore
-  /** Builds the site into a folder. */
+  /** Builds the site into a folder (always `releases.buildDir`). */
   build: (outDir: string) => Promise<BuildResult>
   /** Sealed releases kept besides the live one (for rollback). */
   keep: number
@@ -58,7 +58,8 @@ export function createPublisher(options: PublisherOptions) {
       })
 
     log(`publish ${id}: building for ${documents.length} document(s)`)
-    const result = await build(dir)
+    releases.clearBuild()
+    const result = await build(releases.buildDir)
     if (!result.ok) {
       log(`publish ${id}: build failed — the live site is unchanged\n${result.reason}`)
       await finish({ result: 'failed', reason: result.reason, warnings: result.warnings })
@@ -66,7 +67,7 @@ export function createPublisher(options: PublisherOptions) {
       return
     }
     const live = releases.current()
-    const health = checkRelease(dir, live ? releases.dirOf(live) : null, gonePaths(deliveries))
+    const health = checkRelease(releases.buildDir, live ? releases.dirOf(live) : null, gonePaths(deliveries))
     if (!health.ok) {
       const reason = `新版本未通过检查，网站保持原样：\n${health.problems.join('\n')}`
       log(`publish ${id}: ${reason}`)
@@ -74,6 +75,7 @@ export function createPublisher(options: PublisherOptions) {
       releases.prune(keep)
       return
     }
+    releases.adopt(id)
     await releases.seal({
       id,
       startedAt,
@@ -83,7 +85,10 @@ export function createPublisher(options: PublisherOptions) {
       warnings: result.warnings,
     })
     releases.switchTo(id)
-    log(`publish ${id}: live (${health.pages} pages, ${result.warnings.length} warning(s))`)
+    const outputs = result.outputs
+      ? `, ${result.outputs.rendered} outputs rendered, ${result.outputs.restored} restored`
+      : ''
+    log(`publish ${id}: live (${health.pages} pages${outputs}, ${result.warnings.length} warning(s))`)
     const afterSwitchError = afterSwitch ? await runCommand(afterSwitch, dir) : null
     if (afterSwitchError) log(`publish ${id}: after-switch command failed: ${afterSwitchError}`)
     await finish({ result: 'live', warnings: result.warnings, ...(afterSwitchError ? { afterSwitchError } : {}) })

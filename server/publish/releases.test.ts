@@ -1,8 +1,18 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { describe, expect, it } from 'vitest'
-import { openReleases, previousRelease, type ReleaseInfo } from './releases'
+import { describe, expect, it, vi } from 'vitest'
+import { claimRoot, openReleases, previousRelease, type ReleaseInfo } from './releases'
 
 const info = (id: string): ReleaseInfo => ({
   id,
@@ -65,5 +75,49 @@ describe('releases', () => {
     expect(removed.sort()).toEqual([ids[1], ids[2], unfinished].sort())
     expect(releases.list().map((r) => r.id)).toEqual([ids[0], ids[3], ids[4]])
     expect(existsSync(releases.dirOf(ids[0]!))).toBe(true)
+  })
+
+  it('removes pruned folders in the background, and what a stopped service left behind when reopened', async () => {
+    const { root, releases, make } = fixture()
+    const old = make('old', new Date(Date.UTC(2026, 11, 1, 0, 0)))
+    expect(releases.prune(0)).toEqual([old])
+    expect(existsSync(releases.dirOf(old))).toBe(false)
+    const trash = path.join(root, '.trash')
+    await vi.waitFor(() => expect(readdirSync(trash)).toEqual([]))
+    // A service stopped before its background removal finished: the next one removes the rest.
+    mkdirSync(path.join(trash, 'left-behind', 'client'), { recursive: true })
+    openReleases(root)
+    await vi.waitFor(() => expect(readdirSync(trash)).toEqual([]))
+  })
+
+  it('builds in one folder outside the releases, emptied before each build and moved whole into a release', () => {
+    const { root, releases } = fixture()
+    expect(path.dirname(releases.buildDir)).toBe(root)
+    releases.clearBuild()
+    writeFileSync(path.join(releases.buildDir, 'left-over.html'), 'a refused build')
+    releases.clearBuild()
+    expect(readdirSync(releases.buildDir)).toEqual([])
+    const page = path.join(releases.buildDir, 'client', 'index.html')
+    mkdirSync(path.dirname(page))
+    writeFileSync(page, 'built')
+    const inode = statSync(page).ino
+    const { id, dir } = releases.create()
+    releases.adopt(id)
+    expect(statSync(path.join(dir, 'client', 'index.html')).ino).toBe(inode)
+    expect(existsSync(releases.buildDir)).toBe(false)
+    // The next build starts empty; the release keeps its files.
+    releases.clearBuild()
+    expect(readFileSync(path.join(dir, 'client', 'index.html'), 'utf8')).toBe('built')
+  })
+
+  it('lets one live process build in a root at a time', () => {
+    const { root } = fixture()
+    expect(claimRoot(root, process.pid)).toBeNull()
+    expect(claimRoot(root, process.pid)).toBeNull() // its own lock again
+    expect(claimRoot(root, 2 ** 22 + 1)).toMatch(new RegExp(`pid ${process.pid}`))
+    // A lock left by a process that is gone is taken over.
+    const gone = spawnSync(process.execPath, ['-e', 'process.exit(0)']).pid!
+    writeFileSync(path.join(root, '.build.lock'), String(gone))
+    expect(claimRoot(root, 2 ** 22 + 1)).toBeNull()
   })
 })

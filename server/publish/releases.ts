@@ -1,8 +1,14 @@
 /**
  * Release folders and the one link the site is served from:
  *
+ *   <root>/.build/               the one folder every build writes; never served
  *   <root>/releases/<id>/        one whole build each (client/, server/), and release.json once it passed
  *   <root>/current -> releases/<id>
+ *
+ * Every build goes into the same `.build` folder because Astro's incremental build keys a page's route by a
+ * hash that changes with the output folder: built into a new folder each time, a publish re-rendered every
+ * page. A checked build is then renamed into its release folder (one rename, whatever its size), so the
+ * next build starts from a new, empty `.build` and can never write into a release's files.
  *
  * The switch writes a new link beside `current` and renames it over it, which POSIX makes atomic: a reader
  * gets the old release or the new one, never half of either. A folder without release.json is a build that
@@ -17,13 +23,16 @@ import {
   renameSync,
   rmSync,
   symlinkSync,
+  writeFileSync,
 } from 'node:fs'
-import { writeFile, rename } from 'node:fs/promises'
+import { rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
 export const CURRENT = 'current'
 const RELEASES = 'releases'
 const MARK = 'release.json'
+const BUILD = '.build'
+const TRASH = '.trash'
 
 export interface ReleaseInfo {
   id: string
@@ -39,6 +48,12 @@ export interface ReleaseInfo {
 
 export interface Releases {
   root: string
+  /** The fixed folder builds are written into (outside releases/, never served). */
+  buildDir: string
+  /** Empties the build folder: whatever a failed or refused build left there never reaches a release. */
+  clearBuild(): void
+  /** Moves the finished build folder into release `id` (made by create()), in one rename. */
+  adopt(id: string): void
   /** A fresh, empty release folder (ids sort by time). */
   create(now?: Date): { id: string; dir: string }
   /** Marks a finished release as servable. */
@@ -73,10 +88,33 @@ export function openReleases(root: string): Releases {
     }
   }
   let counter = 0
+  const buildDir = path.join(root, BUILD)
+  const trashDir = path.join(root, TRASH)
+  // Removing a release of tens of thousands of files takes tens of seconds on a busy disk (58 s at 50x):
+  // it is moved aside at once and removed in the background, so neither the service nor the next build
+  // waits for it. What a killed service left there goes the same way.
+  const removeTrash = (dir: string) => void rm(dir, { recursive: true, force: true }).catch(() => {})
+  if (existsSync(trashDir)) for (const left of readdirSync(trashDir)) removeTrash(path.join(trashDir, left))
+  const discard = (dir: string) => {
+    if (!existsSync(dir)) return
+    const trash = path.join(trashDir, `${path.basename(dir)}-${process.pid}-${Date.now()}-${++counter}`)
+    mkdirSync(trashDir, { recursive: true })
+    renameSync(dir, trash)
+    removeTrash(trash)
+  }
 
   return {
     root,
+    buildDir,
     dirOf,
+    clearBuild() {
+      discard(buildDir)
+      mkdirSync(buildDir)
+    },
+    adopt(id) {
+      // rename(2) replaces the empty folder create() reserved; a non-empty one makes it throw.
+      renameSync(buildDir, dirOf(id))
+    },
     current,
     create(now = new Date()) {
       const stamp = now
@@ -115,11 +153,41 @@ export function openReleases(root: string): Releases {
       const removed: string[] = []
       for (const id of readdirSync(releasesDir)) {
         if (id === live || keepIds.has(id)) continue
-        rmSync(dirOf(id), { recursive: true, force: true })
+        discard(dirOf(id))
         removed.push(id)
       }
       return removed
     },
+  }
+}
+
+/**
+ * Makes this process the only publisher of `root`: the queue serialises one service's builds, and this
+ * keeps a second service (or a second start by mistake) from building into the same `.build` folder.
+ * Returns an error message when another live process holds it; a lock left by a dead one is taken over.
+ */
+export function claimRoot(root: string, pid = process.pid): string | null {
+  const lock = path.join(root, '.build.lock')
+  mkdirSync(root, { recursive: true })
+  try {
+    writeFileSync(lock, String(pid), { flag: 'wx' })
+    return null
+  } catch {
+    const other = Number(readFileSync(lock, 'utf8'))
+    if (other !== pid && alive(other)) return `another publish service (pid ${other}) builds in ${root}`
+    writeFileSync(lock, String(pid))
+    return null
+  }
+}
+
+function alive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    // EPERM: it exists, it is just not ours to signal.
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
   }
 }
 
