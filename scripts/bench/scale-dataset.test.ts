@@ -46,22 +46,32 @@ describe('scaleDocuments', () => {
     expect(new Set(scaled.map((d) => JSON.stringify(d)))).toEqual(new Set(sample.map((d) => JSON.stringify(d))))
   })
 
-  it.each([10, 50])('at %i× multiplies talks, workers, photos and stories, and keeps tours and settings', (factor) => {
-    const scaled = scaleDocuments(sample, { talks: sampleTalks * factor })
-    for (const type of SCALED_TYPES) expect(countOf(scaled, type), type).toBe(countOf(sample, type) * factor)
-    for (const type of ['tour', 'siteSettings']) expect(countOf(scaled, type), type).toBe(countOf(sample, type))
-  })
+  it.each([10, 50, 200])(
+    'at %i× multiplies talks, workers, photos and stories, and keeps tours and settings',
+    (factor) => {
+      const scaled = scaleDocuments(sample, { talks: sampleTalks * factor })
+      for (const type of SCALED_TYPES) expect(countOf(scaled, type), type).toBe(countOf(sample, type) * factor)
+      for (const type of ['tour', 'siteSettings']) expect(countOf(scaled, type), type).toBe(countOf(sample, type))
+    },
+  )
 
-  it.each([2000, 20000])('gives exactly %i talks with unique ids and slugs and no new dangling reference', (talks) => {
-    const scaled = scaleDocuments(sample, { talks })
-    expect(countOf(scaled, 'talk')).toBe(talks)
-    expect(new Set(scaled.map((d) => d._id)).size).toBe(scaled.length)
-    for (const type of ['modelWorker', 'story', 'tour']) {
-      const s = slugs(scaled, type)
-      expect(new Set(s).size, type).toBe(s.length)
-    }
-    expect(dangling(scaled)).toEqual(dangling(sample))
-  })
+  // 200× the sample is the growth benchmark's largest scale (issue 25: 42,600 talks from the 213 of today's sample).
+  it.each([2000, 20000, sampleTalks * 200])(
+    'gives exactly %i talks with unique ids and slugs and no new dangling reference',
+    (talks) => {
+      const scaled = scaleDocuments(sample, { talks })
+      expect(countOf(scaled, 'talk')).toBe(talks)
+      const prefectures = (docs: readonly Doc[]) =>
+        new Set(docs.filter((d) => d._type === 'talk').map((d) => d.prefecture))
+      expect(prefectures(scaled)).toEqual(prefectures(sample))
+      expect(new Set(scaled.map((d) => d._id)).size).toBe(scaled.length)
+      for (const type of ['modelWorker', 'story', 'tour']) {
+        const s = slugs(scaled, type)
+        expect(new Set(s).size, type).toBe(s.length)
+      }
+      expect(dangling(scaled)).toEqual(dangling(sample))
+    },
+  )
 
   it('wires each copy’s references to its own copy of the worker, photo and talk', () => {
     const scaled = scaleDocuments(sample, { talks: sampleTalks * 3 })

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto'
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content'
 import type { Settings } from './content/schemas'
 import { schoolTopics, schoolWorkers } from './booking/workers'
+import { newestPhotosFirst } from './lists'
 
 /**
  * Per-build memo. A static build renders thousands of pages from content that cannot change
@@ -34,6 +35,22 @@ export const DEFAULT_OG_IMAGE = '/og-default.png'
 export const IS_PREVIEW = process.env.LAOMO_PERSPECTIVE === 'drafts'
 
 type TalkData = CollectionEntry<'talks'>['data']
+
+/**
+ * The long lists' entries, read once. Each split list page (hundreds at 200× the sample) renders its
+ * list's index page, which read the whole collection again: getCollection copies every entry per call.
+ * Shared between pages: do not mutate.
+ */
+export const allTalks: () => Promise<readonly TalkData[]> = perBuild(async () =>
+  (await getCollection('talks')).map((t) => t.data),
+)
+export const allWorkers: () => Promise<readonly CollectionEntry<'workers'>['data'][]> = perBuild(async () =>
+  (await getCollection('workers')).map((w) => w.data),
+)
+/** The gallery's order (newest first), sorted once. */
+export const galleryPhotos: () => Promise<readonly CollectionEntry<'photos'>['data'][]> = perBuild(async () =>
+  newestPhotosFirst((await getCollection('photos')).map((p) => p.data)),
+)
 
 /** Talks by speaker id, each list newest first (a stable sort, as sorting each list would give). */
 const talksBySpeaker = perBuild(async () => {
