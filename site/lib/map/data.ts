@@ -5,6 +5,10 @@
  * - the points (`MapPoints`): per talk only what markers and filters need, as numeric columns
  *   (type, status, year, prefecture, position ×1e5, speakers, tour), plus the filter vocabulary's
  *   keys (prefecture names, worker and tour slugs). Small, parsed fast, decoded into typed arrays.
+ *   Positions and speakers are delta-coded (`deltas`): a position from the previous located talk of
+ *   the same prefecture, a speaker from the previous speaker. Short numbers that repeat gzip far
+ *   better than whole ones: the points of 42,600 talks shrink by two thirds (docs/performance.md,
+ *   "Map at 200×").
  * - the text (`MapText`): ids, titles, times (China time), venues, counties, worker names
  *   and tour titles, in the same order. Popups and the list need it; the island fetches it in parallel.
  *   Times are written in China time here, at build time, so the browser shows them by reading
@@ -53,7 +57,7 @@ const SCALE = 1e5
 
 /** The first file: one array per column, one entry per talk (newest first). */
 export interface MapPoints {
-  v: 3
+  v: 4
   config: MapConfig
   prefectures: string[]
   /** Worker slugs (their names are in the text), in the order of their names. */
@@ -68,10 +72,16 @@ export interface MapPoints {
   year: number[]
   /** Index into `prefectures`. */
   prefecture: number[]
-  /** Latitude/longitude × 1e5 (WGS84), null without a location. */
+  /**
+   * Latitude/longitude × 1e5 (WGS84), null without a location; each minus the previous located talk's
+   * of the same prefecture (the first of a prefecture: minus 0).
+   */
   lat: (number | null)[]
   lng: (number | null)[]
-  /** How many speakers each talk has; their indices into `workers` follow one another in `speakers`. */
+  /**
+   * How many speakers each talk has; their indices into `workers` follow one another in `speakers`,
+   * each minus the one before it (the first: minus 0).
+   */
   speakerCount: number[]
   speakers: number[]
   /** Index into `tours`, -1 for none. */
@@ -135,7 +145,7 @@ function indexer(table: string[]) {
 
 export function encodeMapData(talks: TalkInput[], config: MapConfig): { points: MapPoints; text: MapText } {
   const points: MapPoints = {
-    v: 3,
+    v: 4,
     config,
     prefectures: [],
     workers: [],
@@ -184,20 +194,60 @@ export function encodeMapData(talks: TalkInput[], config: MapConfig): { points: 
     text.venues.push(t.venueName)
     text.counties.push(t.county ?? '')
   }
-  return { points, text }
+  const coded = deltas(points.prefecture, points.lat, points.lng, points.speakers, -1)
+  return { points: { ...points, lat: coded.lat, lng: coded.lng, speakers: coded.speakers }, text }
 }
 
-const unknown = (what: string) => new Error(`map ${what}: unknown format (expected v 3)`)
+/**
+ * The delta coding of positions (per prefecture) and speakers: `sign` -1 codes absolute values,
+ * +1 decodes them again (the running sums are kept the same way in both directions).
+ */
+export function deltas(
+  prefecture: ArrayLike<number>,
+  lat: (number | null)[],
+  lng: (number | null)[],
+  speakers: ArrayLike<number>,
+  sign: 1 | -1,
+): { lat: (number | null)[]; lng: (number | null)[]; speakers: number[] } {
+  const last = new Map<number, [number, number]>()
+  const outLat: (number | null)[] = []
+  const outLng: (number | null)[] = []
+  for (let i = 0; i < lat.length; i++) {
+    const a = lat[i]
+    const b = lng[i]
+    if (a === null || a === undefined || b === null || b === undefined) {
+      outLat.push(null)
+      outLng.push(null)
+      continue
+    }
+    const [pa, pb] = last.get(prefecture[i]!) ?? [0, 0]
+    const absolute: [number, number] = sign < 0 ? [a, b] : [pa + a, pb + b]
+    outLat.push(sign < 0 ? a - pa : absolute[0])
+    outLng.push(sign < 0 ? b - pb : absolute[1])
+    last.set(prefecture[i]!, absolute)
+  }
+  const outSpeakers: number[] = []
+  let previous = 0
+  for (let k = 0; k < speakers.length; k++) {
+    const value = sign < 0 ? speakers[k]! - previous : previous + speakers[k]!
+    outSpeakers.push(value)
+    previous = sign < 0 ? speakers[k]! : value
+  }
+  return { lat: outLat, lng: outLng, speakers: outSpeakers }
+}
+
+const unknown = (what: string, v: number) => new Error(`map ${what}: unknown format (expected v ${v})`)
 
 export function decodeMapPoints(data: MapPoints): MapColumns {
-  if (data?.v !== 3 || !Array.isArray(data.type)) throw unknown('points')
+  if (data?.v !== 4 || !Array.isArray(data.type)) throw unknown('points', 4)
   const size = data.type.length
+  const absolute = deltas(data.prefecture, data.lat, data.lng, data.speakers, 1)
   const lat = new Float64Array(size)
   const lng = new Float64Array(size)
   const speakerStart = new Uint32Array(size + 1)
   for (let i = 0; i < size; i++) {
-    const a = data.lat[i]
-    const b = data.lng[i]
+    const a = absolute.lat[i]
+    const b = absolute.lng[i]
     const located = a !== null && a !== undefined && b !== null && b !== undefined
     lat[i] = located ? a / SCALE : NaN
     lng[i] = located ? b / SCALE : NaN
@@ -216,7 +266,7 @@ export function decodeMapPoints(data: MapPoints): MapColumns {
     lat,
     lng,
     speakerStart,
-    speakers: Uint32Array.from(data.speakers),
+    speakers: Uint32Array.from(absolute.speakers),
     tour: Int32Array.from(data.tour),
     ...(data.preview ? { preview: data.preview } : {}),
   }
@@ -224,7 +274,7 @@ export function decodeMapPoints(data: MapPoints): MapColumns {
 
 /** Checks the text against the points it belongs to. */
 export function checkMapText(text: MapText, columns: MapColumns): MapText {
-  if (text?.v !== 3 || !Array.isArray(text.ids)) throw unknown('text')
+  if (text?.v !== 3 || !Array.isArray(text.ids)) throw unknown('text', 3)
   if (text.ids.length !== columns.size || text.workers.length !== columns.workers.length)
     throw new Error('map text: does not match the points')
   return text
