@@ -195,9 +195,14 @@ describe('talk map', () => {
     }
   })
 
-  it('draws the first view from the clusters the build worked out; the index, built after, keeps every marker', async () => {
+  it('draws the first view from its own small file (all talks, at the sample’s size); the index, built after, keeps every marker', async () => {
     const context = await site.browser.newContext({ locale: 'zh-CN' })
     const page = await context.newPage()
+    const data: string[] = []
+    page.on('request', (request) => {
+      const { pathname } = new URL(request.url())
+      if (pathname.startsWith('/map/') && pathname.endsWith('.json')) data.push(pathname)
+    })
     try {
       // At the moment the map says it is drawn: was the cluster index needed for it?
       await page.addInitScript(() => {
@@ -223,6 +228,11 @@ describe('talk map', () => {
         return shown.length
       }, markers)
       expect(first).toBeGreaterThan(3)
+      // The list is there too, from the same file: with fewer talks than the list's first page it holds
+      // them all, and nothing more is fetched (map-scale.test.ts: a larger dataset, fetched on demand).
+      await page.evaluate(() => window.__laomoMap!.full())
+      await page.locator('[data-talk-list] li[data-talk-id]').first().waitFor()
+      expect(data).toEqual(['/map/view.json'])
       // Once the index is built, the same view drawn from it is the same markers (none replaced).
       await page.waitForFunction(() => window.__laomoMap!.indexed())
       await page.evaluate(() => window.__laomoMap!.map.fire('moveend'))
