@@ -25,15 +25,13 @@ import '../../../domain/map/baseLayers.css'
 import './map.css'
 import L from 'leaflet'
 import { createBaseLayers, MAP_MIN_ZOOM, maxZoomOf } from '#domain/map/baseLayers'
-import { effectiveConfig, providerSpec } from '#domain/map/providers'
 import { talkClusters } from '../../lib/map/clusters'
-import { expandFirstView, type MapFirstView } from '../../lib/map/firstView'
 import { budgetedYield } from '../../lib/map/schedule'
 import { displayPositions } from '../../lib/map/state'
 import { mapController } from './controller'
 import { filterForm } from './filterForm'
 import { onDemand, present, type Demand } from './demand'
-import { datumShift, fetchOk, loadMapData, type MapData } from './mapData'
+import { loadFirstView, loadMapData } from './mapData'
 import { markerLayer } from './markerLayer'
 
 /** For browser tests and benchmarks: marker counts/positions and when drawing has finished. */
@@ -169,12 +167,4 @@ export async function initTalkMap(): Promise<void> {
     indexed: () => clusters.indexed,
   }
   window.__laomoMapReady = layer.drawn
-}
-
-/** The first view's data: its columns and text stand in for all talks' until they come (if it is not all). */
-async function loadFirstView(url: string): Promise<MapData & { complete: boolean }> {
-  const view = JSON.parse(await (await fetchOk(url)).text()) as MapFirstView
-  const { columns, text, complete } = expandFirstView(view)
-  const toDisplay = await datumShift(providerSpec(effectiveConfig(columns.config)))
-  return { columns, toDisplay, readText: () => Promise.resolve(text), complete }
 }
