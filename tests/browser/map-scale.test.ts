@@ -17,7 +17,7 @@ import { launchBrowser } from './harness'
 
 // Not a multiple of the sample, and well above the list's first page (250).
 const TALKS = 617
-const outDir = path.resolve(process.env.LAOMO_MAP_SCALE_OUT_DIR || 'dist-map-scale')
+const outDir = path.resolve('dist-map-scale')
 const state = {} as { origin: string; browser: Browser; talks: Doc[]; close: () => Promise<void> }
 
 beforeAll(async () => {
@@ -92,6 +92,48 @@ describe(`talk map at ${TALKS} talks`, () => {
       expect(after.markers).toEqual(located(state.talks))
     } finally {
       await close()
+    }
+  })
+
+  it('draws the first view from the clusters the build worked out; the index, built from all talks, keeps every marker', async () => {
+    const context = await state.browser.newContext({ locale: 'zh-CN' })
+    const page = await context.newPage()
+    try {
+      // At the moment the map says it is drawn: was the cluster index needed for it?
+      await page.addInitScript(() => {
+        const w = window as unknown as { __indexedWhenDrawn?: boolean }
+        let ready: unknown
+        Object.defineProperty(window, '__laomoMapReady', {
+          configurable: true,
+          get: () => ready,
+          set(value: Promise<void>) {
+            ready = value
+            void value.then(() => (w.__indexedWhenDrawn = window.__laomoMap!.indexed()))
+          },
+        })
+      })
+      await page.goto(`${state.origin}/map/`)
+      const indexedWhenDrawn = () => (window as { __indexedWhenDrawn?: boolean }).__indexedWhenDrawn
+      await page.waitForFunction(() => (window as { __indexedWhenDrawn?: boolean }).__indexedWhenDrawn !== undefined)
+      expect(await page.evaluate(indexedWhenDrawn)).toBe(false)
+      const markers = '[data-talk-map] .marker-cluster, [data-talk-map] .talk-marker'
+      const first = await page.evaluate((selector) => {
+        const shown = document.querySelectorAll(selector)
+        for (const el of shown) el.setAttribute('data-first-view', '')
+        return shown.length
+      }, markers)
+      expect(first).toBeGreaterThan(3)
+      // Not before all talks are in: the first view's blank talks must not enter the index.
+      await page.waitForTimeout(300)
+      expect(await page.evaluate(() => window.__laomoMap!.indexed())).toBe(false)
+      await page.evaluate(() => window.__laomoMap!.full())
+      // Once the index is built, the same view drawn from it is the same markers (none replaced).
+      await page.waitForFunction(() => window.__laomoMap!.indexed())
+      await page.evaluate(() => window.__laomoMap!.map.fire('moveend'))
+      expect(await page.locator(markers).count()).toBe(first)
+      expect(await page.locator('[data-talk-map] [data-first-view]').count()).toBe(first)
+    } finally {
+      await context.close()
     }
   })
 

@@ -127,7 +127,7 @@ export async function initTalkMap(): Promise<void> {
         (error) => {
           console.error(error)
           partial.hidden = false
-          partial.textContent = '地图数据加载失败，请稍后重试。'
+          partial.textContent = '列表加载失败，请刷新页面重试。'
         },
       )
     : present
@@ -136,10 +136,11 @@ export async function initTalkMap(): Promise<void> {
 
   const controller = mapController(columns, layer, filterForm(form), { list, scroller, more, partial, status }, full)
   controller.start(data.readText)
-  // A reader reaching for the map, the filters or the list will need all talks: fetch them now.
+  // A reader reaching for the map, the filters or the list will need all talks: fetch them now. A
+  // pointer (mouse, pen or finger) enters before it presses or turns a wheel, the focus before a key.
   const ask = () => void full.request()
   for (const el of [container, form, scroller])
-    for (const type of ['pointerdown', 'pointerover', 'focusin', 'keydown', 'wheel', 'touchstart', 'scroll'])
+    for (const type of ['pointerover', 'focusin', 'scroll'])
       el.addEventListener(type, ask, { once: true, passive: true })
 
   window.__laomoMap = {

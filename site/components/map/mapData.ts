@@ -6,7 +6,7 @@
  */
 import { effectiveConfig, providerSpec, type LatLng, type ProviderSpec } from '#domain/map/providers'
 import { decodeMapPoints, type MapColumns, type MapPoints } from '../../lib/map/data'
-import { expandFirstView, type MapFirstView } from '../../lib/map/firstView'
+import type { MapFirstView } from '../../lib/map/firstView'
 
 /** WGS84 → the tiles' datum. */
 export type ToDisplay = (point: LatLng, spec: ProviderSpec) => LatLng
@@ -45,8 +45,9 @@ export async function loadMapData(pointsUrl: string, textUrl: string): Promise<M
 
 /** The first view's data: its columns and text stand in for all talks' until they come (if it is not all). */
 export async function loadFirstView(url: string): Promise<MapData & { complete: boolean }> {
+  // (Its points say if their format is unknown.)
   const view = JSON.parse(await (await fetchOk(url)).text()) as MapFirstView
-  const { columns, text, complete } = expandFirstView(view)
+  const columns = decodeMapPoints(view.points)
   const toDisplay = await datumShift(providerSpec(effectiveConfig(columns.config)))
-  return { columns, toDisplay, readText: () => Promise.resolve(text), complete }
+  return { columns, toDisplay, readText: () => Promise.resolve(view.text), complete: view.complete }
 }

@@ -132,8 +132,8 @@ export function markerLayer(
     finishDraw = null
     finish?.()
     // Drawn from the preview: the index the next pan or zoom needs is built once this view is painted
-    // (and all talks' points are in).
-    if (!clusters.indexed) setTimeout(() => full.after(() => void clusters.build()))
+    // (from all talks' points: with the first view's alone, the draw that follows their coming does it).
+    if (!clusters.indexed && full.ready) setTimeout(() => clusters.build())
   }
 
   /** Keeps the keyboard in the map when a focused cluster goes: on the marker nearest to where it was. */
