@@ -5,7 +5,7 @@
  * - the points (`MapPoints`): per talk only what markers and filters need, as numeric columns
  *   (type, status, year, prefecture, position ×1e5, speakers, tour), plus the filter vocabulary's
  *   keys (prefecture names, worker and tour slugs). Small, parsed fast, decoded into typed arrays.
- *   Positions and speakers are delta-coded (`deltas`): a position from the previous located talk of
+ *   Positions and speakers are delta-coded (`deltaCoded`): a position from the previous located talk of
  *   the same prefecture, a speaker from the previous speaker. Short numbers that repeat gzip far
  *   better than whole ones: the points of 42,600 talks shrink by two thirds (docs/performance.md,
  *   "Map at 200×").
@@ -194,46 +194,24 @@ export function encodeMapData(talks: TalkInput[], config: MapConfig): { points: 
     text.venues.push(t.venueName)
     text.counties.push(t.county ?? '')
   }
-  const coded = deltas(points.prefecture, points.lat, points.lng, points.speakers, -1)
-  return { points: { ...points, lat: coded.lat, lng: coded.lng, speakers: coded.speakers }, text }
+  return { points: deltaCoded(points), text }
 }
 
-/**
- * The delta coding of positions (per prefecture) and speakers: `sign` -1 codes absolute values,
- * +1 decodes them again (the running sums are kept the same way in both directions).
- */
-export function deltas(
-  prefecture: ArrayLike<number>,
-  lat: (number | null)[],
-  lng: (number | null)[],
-  speakers: ArrayLike<number>,
-  sign: 1 | -1,
-): { lat: (number | null)[]; lng: (number | null)[]; speakers: number[] } {
+/** Codes positions as differences per prefecture and speakers as differences in a row (`MapPoints`). */
+function deltaCoded(points: MapPoints): MapPoints {
   const last = new Map<number, [number, number]>()
-  const outLat: (number | null)[] = []
-  const outLng: (number | null)[] = []
-  for (let i = 0; i < lat.length; i++) {
-    const a = lat[i]
-    const b = lng[i]
-    if (a === null || a === undefined || b === null || b === undefined) {
-      outLat.push(null)
-      outLng.push(null)
-      continue
-    }
-    const [pa, pb] = last.get(prefecture[i]!) ?? [0, 0]
-    const absolute: [number, number] = sign < 0 ? [a, b] : [pa + a, pb + b]
-    outLat.push(sign < 0 ? a - pa : absolute[0])
-    outLng.push(sign < 0 ? b - pb : absolute[1])
-    last.set(prefecture[i]!, absolute)
-  }
-  const outSpeakers: number[] = []
-  let previous = 0
-  for (let k = 0; k < speakers.length; k++) {
-    const value = sign < 0 ? speakers[k]! - previous : previous + speakers[k]!
-    outSpeakers.push(value)
-    previous = sign < 0 ? speakers[k]! : value
-  }
-  return { lat: outLat, lng: outLng, speakers: outSpeakers }
+  const lat: (number | null)[] = []
+  const lng: (number | null)[] = []
+  points.lat.forEach((a, i) => {
+    const b = points.lng[i]!
+    if (a === null || b === null) return void (lat.push(null), lng.push(null))
+    const [pa, pb] = last.get(points.prefecture[i]!) ?? [0, 0]
+    lat.push(a - pa)
+    lng.push(b - pb)
+    last.set(points.prefecture[i]!, [a, b])
+  })
+  const speakers = points.speakers.map((k, j) => k - (j ? points.speakers[j - 1]! : 0))
+  return { ...points, lat, lng, speakers }
 }
 
 const unknown = (what: string, v: number) => new Error(`map ${what}: unknown format (expected v ${v})`)
@@ -241,18 +219,26 @@ const unknown = (what: string, v: number) => new Error(`map ${what}: unknown for
 export function decodeMapPoints(data: MapPoints): MapColumns {
   if (data?.v !== 4 || !Array.isArray(data.type)) throw unknown('points', 4)
   const size = data.type.length
-  const absolute = deltas(data.prefecture, data.lat, data.lng, data.speakers, 1)
+  /** Per prefecture, the last position decoded (the delta coding's running sums). */
+  const last = new Map<number, [number, number]>()
   const lat = new Float64Array(size)
   const lng = new Float64Array(size)
   const speakerStart = new Uint32Array(size + 1)
   for (let i = 0; i < size; i++) {
-    const a = absolute.lat[i]
-    const b = absolute.lng[i]
-    const located = a !== null && a !== undefined && b !== null && b !== undefined
-    lat[i] = located ? a / SCALE : NaN
-    lng[i] = located ? b / SCALE : NaN
+    const a = data.lat[i]
+    const b = data.lng[i]
+    if (a === null || a === undefined || b === null || b === undefined) lat[i] = lng[i] = NaN
+    else {
+      const [pa, pb] = last.get(data.prefecture[i]!) ?? [0, 0]
+      last.set(data.prefecture[i]!, [pa + a, pb + b])
+      lat[i] = (pa + a) / SCALE
+      lng[i] = (pb + b) / SCALE
+    }
     speakerStart[i + 1] = speakerStart[i]! + data.speakerCount[i]!
   }
+  // Running sums of the differences; in 32-bit arithmetic a negative difference wraps as it should.
+  const speakers = Uint32Array.from(data.speakers)
+  for (let k = 1; k < speakers.length; k++) speakers[k] += speakers[k - 1]!
   return {
     config: data.config,
     size,
@@ -266,7 +252,7 @@ export function decodeMapPoints(data: MapPoints): MapColumns {
     lat,
     lng,
     speakerStart,
-    speakers: Uint32Array.from(absolute.speakers),
+    speakers,
     tour: Int32Array.from(data.tour),
     ...(data.preview ? { preview: data.preview } : {}),
   }
