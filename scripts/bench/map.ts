@@ -50,10 +50,12 @@ function readinessHook(): void {
 
 /** In the page: times one change of the type filter until the map says it is drawn again. */
 async function timeFilter(): Promise<number | null> {
-  const hook = (window as unknown as { __laomoMap?: { textLoaded(): Promise<void> } }).__laomoMap
+  const hook = (window as unknown as { __laomoMap?: { full?(): Promise<void>; textLoaded(): Promise<void> } })
+    .__laomoMap
   const select = document.querySelector<HTMLSelectElement>('form[data-map-filters] select[name="type"]')
   const map = document.querySelector('[data-ready]')
   if (!hook || !select || !map || select.options.length < 2) return null
+  await hook.full?.()
   await hook.textLoaded()
   // A quiet frame first: what the page still had queued is not the filter's.
   await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)))
