@@ -488,7 +488,7 @@ await section('map', async () => {
       'Built output served on 127.0.0.1 with gzip; a fresh browser context per run (nothing cached). Bytes = gzip ' +
       'body bytes of every response the page loads, tiles excluded. Draw = navigation start to all markers drawn ' +
       `(the page's readiness signal), headless Chromium, no CPU throttling. Filter = the type filter set to 学校 ` +
-      `once the text is in, to its markers drawn. ${MAP_RUNS} run(s) each. ` +
+      `once all talks' data is in, to its markers drawn. ${MAP_RUNS} run(s) each. ` +
       'Goals: ≤ 80 KB gzip at 213 talks; ≤ 1 s draw from 20,000; at 42,600 (200×, issue 25) ≤ 150 KB gzip and ' +
       'filtering < 100 ms.',
     header: [
