@@ -70,7 +70,11 @@ export const mapPath = (link: MapLink = {}) =>
     ['talk', link.talk],
   ])
 
-/** The map page's two data files (build-time JSON; load.ts adds a content hash to each). */
+/**
+ * The map page's data files (build-time JSON; load.ts adds a content hash to each): the first view
+ * (what /map/ without a query draws and lists at once), then, on demand, all points and all text.
+ */
+export const MAP_VIEW_PATH = '/map/view.json'
 export const MAP_POINTS_PATH = '/map/points.json'
 export const MAP_TEXT_PATH = '/map/text.json'
 

@@ -13,6 +13,8 @@ export interface MapRun {
   /** Milliseconds from navigation start to markers drawn; null when the page gives no readiness signal. */
   drawMs: number | null
   requests: number
+  /** Milliseconds from a filter change to its markers drawn; null when the page has no map filters. */
+  filterMs: number | null
   errors: string[]
 }
 
@@ -44,6 +46,28 @@ function readinessHook(): void {
     for (const r of records) if (r.target instanceof Element) check(r.target)
   }).observe(document, { attributes: true, attributeFilter: ['data-ready'], subtree: true })
   document.addEventListener('DOMContentLoaded', () => document.querySelectorAll('[data-ready]').forEach(check))
+}
+
+/** In the page: times one change of the type filter until the map says it is drawn again. */
+async function timeFilter(): Promise<number | null> {
+  const hook = (window as unknown as { __laomoMap?: { full?(): Promise<void>; textLoaded(): Promise<void> } })
+    .__laomoMap
+  const select = document.querySelector<HTMLSelectElement>('form[data-map-filters] select[name="type"]')
+  const map = document.querySelector('[data-ready]')
+  if (!hook || !select || !map || select.options.length < 2) return null
+  await hook.full?.()
+  await hook.textLoaded()
+  // A quiet frame first: what the page still had queued is not the filter's.
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)))
+  const option = [...select.options].find((o) => o.value === 'school') ?? select.options[select.options.length - 1]!
+  const start = performance.now()
+  select.value = option.value
+  select.dispatchEvent(new Event('change', { bubbles: true }))
+  await new Promise<void>((resolve) => {
+    const check = () => (map.getAttribute('data-ready') === 'true' ? resolve() : requestAnimationFrame(check))
+    check()
+  })
+  return performance.now() - start
 }
 
 export async function measureMap(
@@ -85,7 +109,9 @@ export async function measureMap(
     }
     await page.waitForLoadState('networkidle').catch(() => undefined)
     const own = served.log.filter((r) => !isTile(r.url))
-    return { bytes: own.reduce((s, r) => s + r.bytes, 0), drawMs, requests: own.length, errors }
+    const first = { bytes: own.reduce((s, r) => s + r.bytes, 0), requests: own.length }
+    const filterMs = drawMs === null ? null : await page.evaluate(timeFilter)
+    return { ...first, drawMs, filterMs, errors }
   } finally {
     await context.close()
   }

@@ -14,6 +14,7 @@ import { measureMap } from '../../scripts/bench/map'
 import { serve, type Served } from '../../scripts/bench/serve'
 
 const DELAY = 300
+const FILTER_DELAY = 400
 const SCRIPT = 'console.log("' + 'x'.repeat(5000) + '")'
 const pages: Record<string, string> = {
   // The promise is assigned before it resolves, as a map island would.
@@ -24,6 +25,18 @@ const pages: Record<string, string> = {
     new Image().src = '/tiles/5/10/12.png'</script></body></html>`,
   'silent/index.html':
     '<!doctype html><html><head><link rel="icon" href="data:,"></head><body><p>no map here</p></body></html>',
+  // A map whose filter takes FILTER_DELAY ms to draw, once its text is in.
+  'filter/index.html': `<!doctype html><html><head><link rel="icon" href="data:,"></head><body>
+    <form data-map-filters><select name="type"><option value="">全部</option><option value="enterprise">企业</option>
+    <option value="school">学校</option></select></form><div id="map" data-ready="false"></div><script>
+    const map = document.getElementById('map')
+    window.__laomoMap = { textLoaded: () => new Promise((r) => setTimeout(r, 200)) }
+    setTimeout(() => map.setAttribute('data-ready', 'true'), 50)
+    document.querySelector('select').addEventListener('change', (e) => {
+      if (e.target.value !== 'school') return
+      map.setAttribute('data-ready', 'false')
+      setTimeout(() => map.setAttribute('data-ready', 'true'), ${FILTER_DELAY})
+    })</script></body></html>`,
   'app.js': SCRIPT,
   'tiles/5/10/12.png': 'not really a tile',
 }
@@ -63,6 +76,17 @@ describe('bench: map measurement', () => {
     expect(served.log.some((r) => r.url.startsWith('/tiles/'))).toBe(true)
     expect(run.requests).toBe(2)
     expect(run.bytes).toBe(gz(pages['attribute/index.html']!) + gz(SCRIPT))
+  })
+
+  it('times a filter from the type select changing to the map drawn again, after the text is in', async () => {
+    const run = await measureMap(browser, served, '/filter/')
+    expect(run.drawMs).not.toBeNull()
+    expect(run.filterMs).toBeGreaterThanOrEqual(FILTER_DELAY)
+    expect(run.filterMs).toBeLessThan(FILTER_DELAY + 2000)
+  })
+
+  it('reports no filter time for a page without the map filters', async () => {
+    expect((await measureMap(browser, served, '/promise/')).filterMs).toBeNull()
   })
 
   it('reports no draw time when the page never signals readiness', async () => {

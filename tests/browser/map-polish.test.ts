@@ -16,12 +16,17 @@ const COUNTIES = PREFECTURES.flatMap((p) => p.counties).length
 
 const site = useSite()
 
-/** /map/ at a viewport, once its markers are drawn (the list, below the map on a phone, may wait). */
+/**
+ * /map/ at a viewport, once its markers are drawn (the list, below the map on a phone, may wait) and
+ * all talks' data is in (as after a reader's first move: moves below then are drawn at once).
+ */
 async function openMap(viewport: Viewport, query = '') {
   const { page, requests, errors } = await openAt(site, `/map/${query}`, viewport)
   await page.waitForFunction(() => window.__laomoMapReady !== undefined)
   await page.evaluate(() => window.__laomoMapReady)
+  await page.evaluate(() => window.__laomoMap!.full())
   await page.evaluate(() => window.__laomoMap!.textLoaded())
+  await page.waitForSelector('[data-talk-map][data-ready="true"]', { state: 'attached' })
   return { page, requests, errors }
 }
 

@@ -16,6 +16,7 @@ import {
   type MapState,
   type Vocabulary,
 } from '../../lib/map/state'
+import { present, type Demand } from './demand'
 import type { FilterForm } from './filterForm'
 import { talkListView, type ListElements } from './listView'
 import type { MarkerLayer } from './markerLayer'
@@ -33,6 +34,11 @@ export interface MapController {
   indexOf(id: string): number | undefined
   /** Resolves when every list item shown is rendered. */
   listSettled(): Promise<void>
+  /**
+   * All talks' points are in `columns` now (they held only the first view's) and this is their
+   * text: markers, list and filters use them from here on.
+   */
+  upgrade(text: unknown): void
 }
 
 export function mapController(
@@ -40,6 +46,7 @@ export function mapController(
   layer: MarkerLayer,
   form: FilterForm,
   el: ListElements & { status: HTMLElement },
+  full: Demand = present,
 ): MapController {
   const { list, scroller, more, partial, status } = el
   let state: MapState = {}
@@ -52,6 +59,8 @@ export function mapController(
   let indexOfId = new Map<string, number>()
   let vocab: Vocabulary = vocabularyOf(columns)
   let textIn: () => void
+  /** Whether the text is all talks' (the first view's text must not replace it when it comes later). */
+  let fullText = false
   const textApplied = new Promise<void>((resolve) => (textIn = resolve))
   const listView = talkListView(el, (position) => {
     const i = filtered[position]!
@@ -185,26 +194,35 @@ export function mapController(
         if (text && state.talk === text.ids[index]) apply({ ...state, talk: undefined }, 'replace')
       },
     })
-    form.listen(applyForm, () => apply({}, 'push'))
+    // Filters, the list's next page, a talk's place on the map and the history need all talks.
+    form.listen(
+      (event) => full.need(() => applyForm(event)),
+      () => full.need(() => apply({}, 'push')),
+    )
     list.addEventListener('click', (event) => {
       const button = (event.target as Element).closest('[data-locate]')
       const id = button?.closest<HTMLElement>('li[data-talk-id]')?.dataset.talkId
-      if (id) select(id, 'list')
+      if (id) full.need(() => select(id, 'list'))
     })
-    more.addEventListener('click', showMore)
+    more.addEventListener('click', () => full.need(showMore))
     // Scrolling near the end of the list shows the next page (the button is the sentinel).
     if ('IntersectionObserver' in window) {
-      new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && showMore(), {
-        root: scroller,
-        rootMargin: '0px 0px 600px 0px',
-      }).observe(more)
+      // Not before the reader scrolls, while the first view's items are still being laid out: the
+      // button then sits near the top, and would fetch all talks for a reader who never scrolls.
+      const near = (entries: IntersectionObserverEntry[]) => entries.some((e) => e.isIntersecting)
+      new IntersectionObserver(
+        (entries) => near(entries) && (full.ready || scroller.scrollTop > 0) && full.need(showMore),
+        {
+          root: scroller,
+          rootMargin: '0px 0px 600px 0px',
+        },
+      ).observe(more)
     }
-    window.addEventListener('popstate', applyUrl)
+    window.addEventListener('popstate', () => full.need(applyUrl))
   }
 
-  /** The text is in: checks it against the points, then titles, names, the list and a pending talk. */
-  function textArrived(json: unknown) {
-    const t = checkMapText(json as MapText, columns)
+  /** Titles, names, worker suggestions and ids from this text. */
+  function useText(t: MapText) {
     layer.setText(t)
     text = t
     form.setWorkers(
@@ -213,6 +231,11 @@ export function mapController(
     )
     indexOfId = new Map(t.ids.map((id, i) => [id, i]))
     vocab = { ...vocab, talks: indexOfId }
+  }
+
+  /** The text is in: checks it against the points, then titles, names, the list and a pending talk. */
+  function textArrived(json: unknown) {
+    useText(checkMapText(json as MapText, columns))
     listView.reset(firstShown(filtered.length), filtered.length)
     if (pendingTalk !== undefined) {
       // Now the id can be checked (and named as ignored if the data does not know it).
@@ -228,15 +251,28 @@ export function mapController(
       form.element.hidden = false
       applyUrl()
       normaliseUrl()
-      layer.drawn.then(readText).then(textArrived, (error: unknown) => {
-        console.error(error)
-        partial.hidden = false
-        partial.textContent = '列表加载失败，请刷新页面重试。'
-      })
+      layer.drawn.then(readText).then(
+        (json) => fullText || textArrived(json),
+        (error: unknown) => {
+          console.error(error)
+          partial.hidden = false
+          partial.textContent = '列表加载失败，请刷新页面重试。'
+        },
+      )
     },
     textApplied,
     idsOf: (indices) => (text ? indices.map((i) => text!.ids[i]!) : []),
     indexOf: (id) => indexOfId.get(id),
     listSettled: () => listView.settled(),
+    upgrade(json) {
+      fullText = true
+      vocab = vocabularyOf(columns)
+      // The list's items so far are the same talks: it goes on from them, with all talks' text.
+      if (text) useText(checkMapText(json as MapText, columns))
+      else textArrived(json)
+      // Drawn again from all talks' points: the index is built from them.
+      filtered = filterTalks(columns, state)
+      layer.draw(filtered)
+    },
   }
 }

@@ -1,10 +1,12 @@
 /**
- * The map island's data: the two files of `site/lib/map/data.ts`, fetched at once. Only the points
- * hold up the markers; the text is read (parsed) when the island asks for it, once the first view
- * is drawn, so neither its download nor its parsing delays the markers.
+ * The map island's data: the first view's file (`site/lib/map/firstView.ts`), or the two files of
+ * `site/lib/map/data.ts`, fetched at once. Only the points hold up the markers; the text is read
+ * (parsed) when the island asks for it, once the first view is drawn, so neither its download nor
+ * its parsing delays the markers.
  */
 import { effectiveConfig, providerSpec, type LatLng, type ProviderSpec } from '#domain/map/providers'
 import { decodeMapPoints, type MapColumns, type MapPoints } from '../../lib/map/data'
+import type { MapFirstView } from '../../lib/map/firstView'
 
 /** WGS84 → the tiles' datum. */
 export type ToDisplay = (point: LatLng, spec: ProviderSpec) => LatLng
@@ -39,4 +41,13 @@ export async function loadMapData(pointsUrl: string, textUrl: string): Promise<M
   const columns = decodeMapPoints(JSON.parse(await (await fetchOk(pointsUrl)).text()) as MapPoints)
   const toDisplay = await datumShift(providerSpec(effectiveConfig(columns.config)))
   return { columns, toDisplay, readText: () => textResponse.then((response) => response.json()) }
+}
+
+/** The first view's data: its columns and text stand in for all talks' until they come (if it is not all). */
+export async function loadFirstView(url: string): Promise<MapData & { complete: boolean }> {
+  // (Its points say if their format is unknown.)
+  const view = JSON.parse(await (await fetchOk(url)).text()) as MapFirstView
+  const columns = decodeMapPoints(view.points)
+  const toDisplay = await datumShift(providerSpec(effectiveConfig(columns.config)))
+  return { columns, toDisplay, readText: () => Promise.resolve(view.text), complete: view.complete }
 }

@@ -11,6 +11,7 @@ import type { TalkClusters } from '../../lib/map/clusters'
 import { TYPES, type MapColumns, type MapText } from '../../lib/map/data'
 import { nearest } from '../../lib/map/nearest'
 import type { ViewItem } from '../../lib/map/types'
+import { present, type Demand } from './demand'
 import { clusterMarker, venueIcons } from './markerIcons'
 import { markerTitle } from './markerLabels'
 
@@ -45,13 +46,18 @@ export interface MarkerLayer {
 
 const keyOf = (item: ViewItem) => (item.kind === 'talk' ? `t${item.index}` : `c${item.id}`)
 
-/** `afterRender` runs after each view is drawn (the base layers hide seat labels under markers). */
+/**
+ * `afterRender` runs after each view is drawn (the base layers hide seat labels under markers).
+ * Until `full` is ready only the first view's clusters are known: a new view or a cluster's
+ * expansion waits for all talks' points (and asks for them).
+ */
 export function markerLayer(
   map: L.Map,
   container: HTMLElement,
   clusters: TalkClusters,
   columns: MapColumns,
   afterRender: () => void,
+  full: Demand = present,
 ): MarkerLayer {
   const layer = L.featureGroup().addTo(map)
   const icons = venueIcons()
@@ -125,8 +131,9 @@ export function markerLayer(
     const finish = finishDraw
     finishDraw = null
     finish?.()
-    // Drawn from the preview: the index the next pan or zoom needs is built once this view is painted.
-    if (!clusters.indexed) setTimeout(() => clusters.build())
+    // Drawn from the preview: the index the next pan or zoom needs is built once this view is painted
+    // (from all talks' points: with the first view's alone, the draw that follows their coming does it).
+    if (!clusters.indexed && full.ready) setTimeout(() => clusters.build())
   }
 
   /** Keeps the keyboard in the map when a focused cluster goes: on the marker nearest to where it was. */
@@ -164,7 +171,7 @@ export function markerLayer(
   }
 
   // Registered before the `once` listeners of `showTalk` and `openCluster`: they find the view drawn.
-  map.on('moveend', renderView)
+  map.on('moveend', () => full.need(renderView))
 
   return {
     clusters,
@@ -208,8 +215,10 @@ export function markerLayer(
       layer.on('click', (event) => {
         const from = (event as L.LeafletEvent).propagatedFrom as L.Marker
         const item = shownAs.get(from)
-        if (item?.kind === 'cluster') openCluster(item, document.activeElement === from.getElement())
-        else if (item?.kind === 'talk') events.talk(item.index)
+        if (item?.kind === 'cluster') {
+          const focused = document.activeElement === from.getElement()
+          full.need(() => openCluster(item, focused))
+        } else if (item?.kind === 'talk') events.talk(item.index)
       })
       container.addEventListener('keydown', onKey)
       // Leaflet names its close button in English.

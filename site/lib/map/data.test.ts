@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { chinaYear } from '../format'
+import { gzipSync } from 'node:zlib'
 import { checkMapText, decodeMapPoints, encodeMapData, isLocated, talkAt, type TalkInput } from './data'
+import { filterTalks, type Filters } from './state'
+import { generateTalks, PREFECTURES, random, STATUSES, TYPES } from './testTalks'
 
 const talks: TalkInput[] = [
   {
@@ -102,7 +105,8 @@ describe('compact map data', () => {
     expect(points.lng).toEqual([10362835, null])
     expect(points.year).toEqual([2027, 2025])
     expect(points.speakerCount).toEqual([2, 1])
-    expect(points.speakers).toEqual([0, 1, 0])
+    // Delta-coded: li-si (0), wang-wu (0 + 1), li-si (1 - 1).
+    expect(points.speakers).toEqual([0, 1, -1])
     expect(points.tour).toEqual([0, -1])
     const json = JSON.stringify(points)
     for (const word of ['talk-a', '工匠', '兰州石化', '西固区', '李四', '进企业', '2026-12-31'])
@@ -176,5 +180,85 @@ describe('compact map data', () => {
     // Other forms go through Date.
     expect(chinaYear('2026-12-31T23:30:00+08:00')).toBe(2026)
     expect(chinaYear('2026-12-31T10:00:00-08:00')).toBe(2027)
+  })
+})
+
+/** The filter applied to the talks as the build got them: what the coded columns must agree with. */
+function filterInput(talks: TalkInput[], f: Filters): number[] {
+  return talks.flatMap((t, i) =>
+    (f.type && t.venueType !== f.type) ||
+    (f.status && t.status !== f.status) ||
+    (f.prefecture && t.prefecture !== f.prefecture) ||
+    (f.year && chinaYear(t.startsAt) !== f.year) ||
+    (f.tour && t.tour?.slug !== f.tour) ||
+    (f.worker && !t.speakers.some((s) => s.slug === f.worker))
+      ? []
+      : [i],
+  )
+}
+
+describe('delta-coded positions and speakers (generated data)', () => {
+  it('decode to the positions (to 1e-5°) and speakers the build was given', () => {
+    for (let seed = 1; seed <= 20; seed++) {
+      const input = generateTalks(seed, 1 + seed * 7)
+      const { talks: decoded } = roundTrip(input)
+      input.forEach((t, i) => {
+        expect(decoded[i]!.speakers).toEqual(t.speakers)
+        if (!t.location) expect(decoded[i]!.location).toBeUndefined()
+        else {
+          expect(decoded[i]!.location!.lat).toBeCloseTo(t.location.lat, 5)
+          expect(decoded[i]!.location!.lng).toBeCloseTo(t.location.lng, 5)
+        }
+      })
+    }
+  })
+
+  it('filter the same talks as the input data does, for every filter', () => {
+    for (let seed = 21; seed <= 30; seed++) {
+      const input = generateTalks(seed, 150)
+      const { columns } = roundTrip(input)
+      const r = random(seed)
+      for (let k = 0; k < 40; k++) {
+        const some = <T>(xs: readonly T[]) => (r() < 0.5 ? undefined : xs[Math.floor(r() * xs.length)])
+        const f: Filters = {
+          type: some(TYPES),
+          status: some(STATUSES),
+          prefecture: some(PREFECTURES),
+          year: some([2025, 2026, 2027]),
+          tour: some(['tour-0', 'tour-1', 'tour-2']),
+          worker: some(input.flatMap((t) => t.speakers.map((s) => s.slug))),
+        }
+        expect(filterTalks(columns, f)).toEqual(filterInput(input, f))
+      }
+    }
+  })
+
+  it('code a talk near the previous one of its prefecture as a short number, whatever lies between', () => {
+    const base = generateTalks(99, 3).map((t) => ({ ...t, location: undefined }))
+    const at = (lat: number, prefecture: string): TalkInput => ({
+      ...base[0]!,
+      prefecture,
+      location: { lat, lng: 100 },
+    })
+    const { points } = encodeMapData([at(36, '兰州市'), at(40, '酒泉市'), at(36.001, '兰州市')], {
+      provider: 'bundled',
+    })
+    expect(points.lat).toEqual([3600000, 4000000, 100])
+    expect(points.lng).toEqual([10000000, 10000000, 0])
+  })
+
+  it('make positions smaller than absolute ones when talks lie within their prefecture', () => {
+    // Each prefecture a 1° box of its own within the province's ~14°: no two talks at one place.
+    const r = random(7)
+    const centres = PREFECTURES.map(() => ({ lat: 33 + r() * 8, lng: 94 + r() * 12 }))
+    const input = generateTalks(7, 3000).map((t) => {
+      const p = Math.floor(r() * PREFECTURES.length)
+      const location = { lat: centres[p]!.lat + r() - 0.5, lng: centres[p]!.lng + r() - 0.5 }
+      return { ...t, prefecture: PREFECTURES[p]!, location }
+    })
+    const { points } = encodeMapData(input, { provider: 'bundled' })
+    const absolute = input.map((t) => Math.round(t.location.lat * 1e5))
+    const gz = (value: unknown) => gzipSync(JSON.stringify(value)).length
+    expect(gz(points.lat)).toBeLessThan(gz(absolute) * 0.95)
   })
 })

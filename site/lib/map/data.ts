@@ -5,6 +5,10 @@
  * - the points (`MapPoints`): per talk only what markers and filters need, as numeric columns
  *   (type, status, year, prefecture, position ×1e5, speakers, tour), plus the filter vocabulary's
  *   keys (prefecture names, worker and tour slugs). Small, parsed fast, decoded into typed arrays.
+ *   Positions and speakers are delta-coded (`deltaCoded`): a position from the previous located talk of
+ *   the same prefecture, a speaker from the previous speaker. Short numbers that repeat gzip far
+ *   better than whole ones: the points of 42,600 talks shrink by two thirds (docs/performance.md,
+ *   "Map at 200×").
  * - the text (`MapText`): ids, titles, times (China time), venues, counties, worker names
  *   and tour titles, in the same order. Popups and the list need it; the island fetches it in parallel.
  *   Times are written in China time here, at build time, so the browser shows them by reading
@@ -53,7 +57,7 @@ const SCALE = 1e5
 
 /** The first file: one array per column, one entry per talk (newest first). */
 export interface MapPoints {
-  v: 3
+  v: 4
   config: MapConfig
   prefectures: string[]
   /** Worker slugs (their names are in the text), in the order of their names. */
@@ -68,10 +72,16 @@ export interface MapPoints {
   year: number[]
   /** Index into `prefectures`. */
   prefecture: number[]
-  /** Latitude/longitude × 1e5 (WGS84), null without a location. */
+  /**
+   * Latitude/longitude × 1e5 (WGS84), null without a location; each minus the previous located talk's
+   * of the same prefecture (the first of a prefecture: minus 0).
+   */
   lat: (number | null)[]
   lng: (number | null)[]
-  /** How many speakers each talk has; their indices into `workers` follow one another in `speakers`. */
+  /**
+   * How many speakers each talk has; their indices into `workers` follow one another in `speakers`,
+   * each minus the one before it (the first: minus 0).
+   */
   speakerCount: number[]
   speakers: number[]
   /** Index into `tours`, -1 for none. */
@@ -135,7 +145,7 @@ function indexer(table: string[]) {
 
 export function encodeMapData(talks: TalkInput[], config: MapConfig): { points: MapPoints; text: MapText } {
   const points: MapPoints = {
-    v: 3,
+    v: 4,
     config,
     prefectures: [],
     workers: [],
@@ -184,25 +194,51 @@ export function encodeMapData(talks: TalkInput[], config: MapConfig): { points: 
     text.venues.push(t.venueName)
     text.counties.push(t.county ?? '')
   }
-  return { points, text }
+  return { points: deltaCoded(points), text }
 }
 
-const unknown = (what: string) => new Error(`map ${what}: unknown format (expected v 3)`)
+/** Codes positions as differences per prefecture and speakers as differences in a row (`MapPoints`). */
+function deltaCoded(points: MapPoints): MapPoints {
+  const last = new Map<number, [number, number]>()
+  const lat: (number | null)[] = []
+  const lng: (number | null)[] = []
+  points.lat.forEach((a, i) => {
+    const b = points.lng[i]!
+    if (a === null || b === null) return void (lat.push(null), lng.push(null))
+    const [pa, pb] = last.get(points.prefecture[i]!) ?? [0, 0]
+    lat.push(a - pa)
+    lng.push(b - pb)
+    last.set(points.prefecture[i]!, [a, b])
+  })
+  const speakers = points.speakers.map((k, j) => k - (j ? points.speakers[j - 1]! : 0))
+  return { ...points, lat, lng, speakers }
+}
+
+const unknown = (what: string, v: number) => new Error(`map ${what}: unknown format (expected v ${v})`)
 
 export function decodeMapPoints(data: MapPoints): MapColumns {
-  if (data?.v !== 3 || !Array.isArray(data.type)) throw unknown('points')
+  if (data?.v !== 4 || !Array.isArray(data.type)) throw unknown('points', 4)
   const size = data.type.length
+  /** Per prefecture, the last position decoded (the delta coding's running sums). */
+  const last = new Map<number, [number, number]>()
   const lat = new Float64Array(size)
   const lng = new Float64Array(size)
   const speakerStart = new Uint32Array(size + 1)
   for (let i = 0; i < size; i++) {
     const a = data.lat[i]
     const b = data.lng[i]
-    const located = a !== null && a !== undefined && b !== null && b !== undefined
-    lat[i] = located ? a / SCALE : NaN
-    lng[i] = located ? b / SCALE : NaN
+    if (a === null || a === undefined || b === null || b === undefined) lat[i] = lng[i] = NaN
+    else {
+      const [pa, pb] = last.get(data.prefecture[i]!) ?? [0, 0]
+      last.set(data.prefecture[i]!, [pa + a, pb + b])
+      lat[i] = (pa + a) / SCALE
+      lng[i] = (pb + b) / SCALE
+    }
     speakerStart[i + 1] = speakerStart[i]! + data.speakerCount[i]!
   }
+  // Running sums of the differences; in 32-bit arithmetic a negative difference wraps as it should.
+  const speakers = Uint32Array.from(data.speakers)
+  for (let k = 1; k < speakers.length; k++) speakers[k] += speakers[k - 1]!
   return {
     config: data.config,
     size,
@@ -216,7 +252,7 @@ export function decodeMapPoints(data: MapPoints): MapColumns {
     lat,
     lng,
     speakerStart,
-    speakers: Uint32Array.from(data.speakers),
+    speakers,
     tour: Int32Array.from(data.tour),
     ...(data.preview ? { preview: data.preview } : {}),
   }
@@ -224,7 +260,7 @@ export function decodeMapPoints(data: MapPoints): MapColumns {
 
 /** Checks the text against the points it belongs to. */
 export function checkMapText(text: MapText, columns: MapColumns): MapText {
-  if (text?.v !== 3 || !Array.isArray(text.ids)) throw unknown('text')
+  if (text?.v !== 3 || !Array.isArray(text.ids)) throw unknown('text', 3)
   if (text.ids.length !== columns.size || text.workers.length !== columns.workers.length)
     throw new Error('map text: does not match the points')
   return text

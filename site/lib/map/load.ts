@@ -1,18 +1,20 @@
 /**
- * The map page's build-time data: the talks (newest first) and their two compact JSON files
- * (`encodeMapData`): /map/points.json (what markers and filters need) and /map/text.json (what
- * the list and popups need), each under a content-hashed URL the page names and preloads.
- * Outside the HTML so the page stays small and parses at once even with tens of thousands of talks;
- * the island fetches both at once and draws the markers as soon as the points are in. The points
- * carry the clusters of the first view (`./preview`).
+ * The map page's build-time data: the talks (newest first) and their compact JSON files, each under
+ * a content-hashed URL the page names: /map/view.json (`./firstView`: the first view's clusters and
+ * the list's first page, preloaded), and, fetched when the reader needs them, /map/points.json
+ * (`encodeMapData`: what markers and filters need for all talks) and /map/text.json (what the list
+ * and popups need). Outside the HTML so the page stays small and parses at once even with tens of
+ * thousands of talks. The points carry the clusters of the first view too (`./preview`).
  */
 import { createHash } from 'node:crypto'
 import { getCollection } from 'astro:content'
 import { getSettings, perBuild } from '../site'
 import { resolveMapConfig } from './config'
 import { encodeMapData, type TalkInput } from './data'
+import { encodeFirstView } from './firstView'
+import { LIST_PAGE } from './list'
 import { firstViewPreview } from './preview'
-import { MAP_POINTS_PATH, MAP_TEXT_PATH } from '#domain/paths'
+import { MAP_POINTS_PATH, MAP_TEXT_PATH, MAP_VIEW_PATH } from '#domain/paths'
 
 /** The talks the map shows, newest first. */
 export const mapTalks: () => Promise<TalkInput[]> = perBuild(async () =>
@@ -34,14 +36,17 @@ const hashed = (path: string, json: string): MapDataFile => ({
  * The map data as JSON, and the URLs the page loads it from: encoded once per build for the page
  * and the two files it names.
  */
-export const mapDataJson: () => Promise<{ points: MapDataFile; text: MapDataFile }> = perBuild(async () => {
-  const talks = await mapTalks()
-  const { config, warnings } = resolveMapConfig(await getSettings(), { ...import.meta.env, ...process.env })
-  for (const warning of warnings) console.warn(`[laomo] ${warning}`)
-  const { points, text } = encodeMapData(talks, config)
-  points.preview = firstViewPreview(points, config)
-  return {
-    points: hashed(MAP_POINTS_PATH, JSON.stringify(points)),
-    text: hashed(MAP_TEXT_PATH, JSON.stringify(text)),
-  }
-})
+export const mapDataJson: () => Promise<{ view: MapDataFile; points: MapDataFile; text: MapDataFile }> = perBuild(
+  async () => {
+    const talks = await mapTalks()
+    const { config, warnings } = resolveMapConfig(await getSettings(), { ...import.meta.env, ...process.env })
+    for (const warning of warnings) console.warn(`[laomo] ${warning}`)
+    const { points, text } = encodeMapData(talks, config)
+    points.preview = firstViewPreview(points, config)
+    return {
+      view: hashed(MAP_VIEW_PATH, JSON.stringify(encodeFirstView(talks, config, points.preview, LIST_PAGE))),
+      points: hashed(MAP_POINTS_PATH, JSON.stringify(points)),
+      text: hashed(MAP_TEXT_PATH, JSON.stringify(text)),
+    }
+  },
+)

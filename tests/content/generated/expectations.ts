@@ -5,6 +5,7 @@
  * problems it finds as sentences, so a failing test names every symptom at once.
  */
 import type { Doc } from '../../../scripts/content-fixtures/ids.ts'
+import { decodeMapPoints } from '../../../site/lib/map/data.ts'
 import { imageShapeProblems, richTextProblems } from './rendering.ts'
 import { escapeHtml, hrefs, ORIGIN, section, type Site } from './site.ts'
 import {
@@ -192,15 +193,19 @@ export class Expectations {
     if (text.titles[i] !== t.title) problems.push(`${what}: map title "${text.titles[i]}"`)
     const loc = t.location as { lat: number; lng: number } | undefined
     const want = loc ? [Math.round(loc.lat * 1e5), Math.round(loc.lng * 1e5)] : [null, null]
-    if (points.lat[i] !== want[0] || points.lng[i] !== want[1])
-      problems.push(`${what}: map position ${points.lat[i]},${points.lng[i]}, expected ${want.join(',')}`)
+    // Positions and speakers are delta-coded in the file: compare them as the island decodes them.
+    const columns = decodeMapPoints(points)
+    const got = [columns.lat[i]!, columns.lng[i]!].map((x) => (Number.isNaN(x) ? null : Math.round(x * 1e5)))
+    if (got[0] !== want[0] || got[1] !== want[1])
+      problems.push(`${what}: map position ${got.join(',')}, expected ${want.join(',')}`)
     if (['enterprise', 'school', 'community'][points.type[i]] !== t.venueType) problems.push(`${what}: map venue type`)
     if (['planned', 'held', 'cancelled'][points.status[i]] !== t.status) problems.push(`${what}: map status`)
     if (points.prefectures[points.prefecture[i]] !== t.prefecture) problems.push(`${what}: map prefecture`)
     if (!String(text.startsAt[i]).includes(`T${chinaTime(t.startsAt as string)}+08:00`))
       problems.push(`${what}: map time "${text.startsAt[i]}", expected ${chinaTime(t.startsAt as string)} China time`)
-    const from = (points.speakerCount as number[]).slice(0, i).reduce((a, b) => a + b, 0)
-    const slugs = (points.speakers as number[]).slice(from, from + points.speakerCount[i]).map((k) => points.workers[k])
+    const slugs = [...columns.speakers.slice(columns.speakerStart[i], columns.speakerStart[i + 1])].map(
+      (k) => points.workers[k],
+    )
     const expected = this.speakersOf(t).map(slugOf)
     if (JSON.stringify(slugs) !== JSON.stringify(expected))
       problems.push(`${what}: map speakers ${JSON.stringify(slugs)}, expected ${JSON.stringify(expected)}`)
