@@ -36,6 +36,9 @@ describe('the publish action of types with slug pages', () => {
       expect(wrapped === publish, schemaType).toBe(!['modelWorker', 'story', 'tour'].includes(schemaType))
       expect(actions).toContain(other)
     }
+    // The same component every time: Sanity keeps the action's state across renders.
+    const again = () => config.document.actions([publish], { schemaType: 'story' })[0]
+    expect(again()).toBe(again())
   })
 
   it('patches formerSlugs into the draft before publishing a renamed document', () => {
