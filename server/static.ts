@@ -73,27 +73,37 @@ function decodedPath(pathname: string): string | null {
   }
 }
 
-/** The build's redirect map (decoded old path → new path), read again when the file changes (a publish). */
-const redirectMaps = new Map<string, { mtimeMs: number; map: Map<string, string> }>()
+/**
+ * The build's redirect map (decoded old path → new path). A publish switches to a new release folder (a
+ * new root); a build rewritten in place is noticed by the file's modification time, looked at once a second.
+ */
+const redirectMaps = new Map<string, { checkedAt: number; mtimeMs: number; map: Map<string, string> }>()
 
 async function redirectsOf(root: string): Promise<Map<string, string>> {
+  const cached = redirectMaps.get(root)
+  const now = performance.now()
+  if (cached && now - cached.checkedAt < 1000) return cached.map
   const file = path.join(root, 'redirects.json')
   const info = await stat(file).catch(() => null)
-  if (!info) return new Map()
-  const cached = redirectMaps.get(root)
-  if (cached?.mtimeMs === info.mtimeMs) return cached.map
+  const mtimeMs = info?.mtimeMs ?? -1
+  if (cached?.mtimeMs === mtimeMs) {
+    cached.checkedAt = now
+    return cached.map
+  }
   let entries: [string, string][] = []
   try {
-    const json = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>
-    entries = Object.entries(json).flatMap(([from, to]) => {
-      const key = decodedPath(from)
-      return key !== null && typeof to === 'string' ? [[key, to] as [string, string]] : []
-    })
+    if (info) {
+      const json = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>
+      entries = Object.entries(json).flatMap(([from, to]) => {
+        const key = decodedPath(from)
+        return key !== null && typeof to === 'string' ? [[key, to] as [string, string]] : []
+      })
+    }
   } catch {
     // A damaged map redirects nothing; the redirect pages and feed copies still answer.
   }
   const map = new Map(entries)
-  redirectMaps.set(root, { mtimeMs: info.mtimeMs, map })
+  redirectMaps.set(root, { checkedAt: now, mtimeMs, map })
   return map
 }
 
