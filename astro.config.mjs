@@ -4,6 +4,7 @@ import react from '@astrojs/react'
 import sanity from '@sanity/astro'
 import sitemap from '@astrojs/sitemap'
 import node from '@astrojs/node'
+import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { API_VERSION, PLACEHOLDER_PROJECT_ID } from '#domain/sanity'
 
@@ -42,6 +43,39 @@ const visualEditingInPreview = {
       injectScript('page', "import { enableVisualEditing } from '@sanity/visual-editing'; enableVisualEditing()")
     },
   },
+}
+
+/**
+ * Old addresses of renamed pages (site/lib/redirects.ts) stay out of the sitemap: the build writes their list
+ * as `redirects.json` into the client folder, read once the sitemap asks (after the pages are written).
+ */
+/** @type {URL | undefined} */
+let clientDir
+/** @type {Set<string> | undefined} */
+let movedPages
+/** @type {import('astro').AstroIntegration} */
+const oldAddresses = {
+  name: 'laomo:old-addresses',
+  hooks: {
+    'astro:config:done': ({ config }) => {
+      clientDir = config.build.client
+      movedPages = undefined
+    },
+  },
+}
+// Compared decoded: the sitemap spells paths as URL does, the map as domain/paths.ts does.
+const decoded = (/** @type {string} */ path) => path.split('/').map(decodeURIComponent).join('/')
+const isOldAddress = (/** @type {string} */ page) => {
+  if (!movedPages) {
+    try {
+      movedPages = new Set(
+        Object.keys(JSON.parse(readFileSync(new URL('redirects.json', clientDir), 'utf8'))).map(decoded),
+      )
+    } catch {
+      movedPages = new Set()
+    }
+  }
+  return movedPages.has(decoded(new URL(page).pathname))
 }
 
 export default defineConfig({
@@ -83,6 +117,7 @@ export default defineConfig({
   },
   integrations: [
     viteCacheInAstroCache,
+    oldAddresses,
     ...(env.LAOMO_PERSPECTIVE === 'drafts' ? [visualEditingInPreview] : []),
     // Only the embedded Studio needs these two: the site reads content through site/lib/content (its own
     // Sanity client or the bundled dataset) and has no React components. Without the Studio they would
@@ -100,7 +135,8 @@ export default defineConfig({
         ]
       : []),
     sitemap({
-      filter: (page) => !['/studio', '/api/'].some((prefix) => new URL(page).pathname.startsWith(prefix)),
+      filter: (page) =>
+        !['/studio', '/api/'].some((prefix) => new URL(page).pathname.startsWith(prefix)) && !isOldAddress(page),
     }),
   ],
   vite: {

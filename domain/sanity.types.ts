@@ -130,6 +130,7 @@ export type Story = {
   _rev: string
   title: string
   slug: Slug
+  formerSlugs?: Array<string>
   publishedAt: string
   excerpt: string
   mainImage?: CaptionedImage
@@ -320,6 +321,7 @@ export type Tour = {
   _rev: string
   title: string
   slug: Slug
+  formerSlugs?: Array<string>
   description?: string
   period?: DateRange
   organiser?: string
@@ -340,6 +342,7 @@ export type ModelWorker = {
   _rev: string
   name: string
   slug: Slug
+  formerSlugs?: Array<string>
   portrait?: {
     asset?: SanityImageAssetReference
     media?: unknown
@@ -588,7 +591,7 @@ export type SETTINGS_QUERY_RESULT =
 
 // Source: site/lib/content/queries.ts
 // Variable: WORKERS_QUERY
-// Query: *[_type == "modelWorker"] | order(name asc){    _id, name, "slug": slug.current, fictional,  employer,  post,  sector,  prefecture,  summary,  honours[]{ title, level, year, awardingBody },  talkTopics,  availableForSchools,  "portrait": portrait{   "assetRef": asset._ref,  "src": asset->url,  "width": asset->metadata.dimensions.width,  "height": asset->metadata.dimensions.height,  crop,  hotspot,  alt,  caption,  credit },  source,  "bio": bio[]{  ...,  _type == "captionedImage" => { _type, _key,   "assetRef": asset._ref,  "src": asset->url,  "width": asset->metadata.dimensions.width,  "height": asset->metadata.dimensions.height,  crop,  hotspot,  alt,  caption,  credit }}}
+// Query: *[_type == "modelWorker"] | order(name asc){    _id, name, "slug": slug.current, fictional,  employer,  post,  sector,  prefecture,  summary,  honours[]{ title, level, year, awardingBody },  talkTopics,  availableForSchools,  "portrait": portrait{   "assetRef": asset._ref,  "src": asset->url,  "width": asset->metadata.dimensions.width,  "height": asset->metadata.dimensions.height,  crop,  hotspot,  alt,  caption,  credit },  formerSlugs,  source,  "bio": bio[]{  ...,  _type == "captionedImage" => { _type, _key,   "assetRef": asset._ref,  "src": asset->url,  "width": asset->metadata.dimensions.width,  "height": asset->metadata.dimensions.height,  crop,  hotspot,  alt,  caption,  credit }}}
 export type WORKERS_QUERY_RESULT = Array<{
   _id: string
   name: string
@@ -644,6 +647,7 @@ export type WORKERS_QUERY_RESULT = Array<{
     caption: null
     credit: string | null
   } | null
+  formerSlugs: Array<string> | null
   source: string | null
   bio: Array<
     | {
@@ -806,11 +810,12 @@ export type PHOTOS_QUERY_RESULT = Array<{
 
 // Source: site/lib/content/queries.ts
 // Variable: TOURS_QUERY
-// Query: *[_type == "tour"] | order(period.start asc){  _id, title, "slug": slug.current, description, organiser, period{ start, end }}
+// Query: *[_type == "tour"] | order(period.start asc){  _id, title, "slug": slug.current, formerSlugs, description, organiser, period{ start, end }}
 export type TOURS_QUERY_RESULT = Array<{
   _id: string
   title: string
   slug: string
+  formerSlugs: Array<string> | null
   description: string | null
   organiser: string | null
   period: {
@@ -821,11 +826,12 @@ export type TOURS_QUERY_RESULT = Array<{
 
 // Source: site/lib/content/queries.ts
 // Variable: STORIES_QUERY
-// Query: *[_type == "story"] | order(publishedAt desc){  _id,  title,  "slug": slug.current,  publishedAt,  excerpt,  author,  "mainImage": mainImage{   "assetRef": asset._ref,  "src": asset->url,  "width": asset->metadata.dimensions.width,  "height": asset->metadata.dimensions.height,  crop,  hotspot,  alt,  caption,  credit },  "body": body[]{  ...,  _type == "captionedImage" => { _type, _key,   "assetRef": asset._ref,  "src": asset->url,  "width": asset->metadata.dimensions.width,  "height": asset->metadata.dimensions.height,  crop,  hotspot,  alt,  caption,  credit }},  "relatedWorkers": relatedWorkers[]{ "ref": _ref, "pending": defined(_strengthenOnPublish), "doc": @->{ _id, name, "slug": slug.current, fictional } }}
+// Query: *[_type == "story"] | order(publishedAt desc){  _id,  title,  "slug": slug.current,  formerSlugs,  publishedAt,  excerpt,  author,  "mainImage": mainImage{   "assetRef": asset._ref,  "src": asset->url,  "width": asset->metadata.dimensions.width,  "height": asset->metadata.dimensions.height,  crop,  hotspot,  alt,  caption,  credit },  "body": body[]{  ...,  _type == "captionedImage" => { _type, _key,   "assetRef": asset._ref,  "src": asset->url,  "width": asset->metadata.dimensions.width,  "height": asset->metadata.dimensions.height,  crop,  hotspot,  alt,  caption,  credit }},  "relatedWorkers": relatedWorkers[]{ "ref": _ref, "pending": defined(_strengthenOnPublish), "doc": @->{ _id, name, "slug": slug.current, fictional } }}
 export type STORIES_QUERY_RESULT = Array<{
   _id: string
   title: string
   slug: string
+  formerSlugs: Array<string> | null
   publishedAt: string
   excerpt: string
   author: string | null

@@ -1,10 +1,11 @@
 /**
  * The built pages and assets from `<outDir>/client`: GET and HEAD only, conditional requests (ETag,
  * Last-Modified → 304), no ranges and no compression (the proxy compresses). The caller has set the
- * security headers; this sets Content-Type, length, validators and Cache-Control.
+ * security headers; this sets Content-Type, length, validators and Cache-Control. An old address of a
+ * renamed page or feed (the build's `redirects.json`, site/lib/redirects.ts) gets a 301 first.
  */
 import { createReadStream } from 'node:fs'
-import { stat } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import path from 'node:path'
 import { cacheControlFor, NO_STORE } from './policy.ts'
@@ -63,6 +64,57 @@ async function fileAt(file: string) {
   return null
 }
 
+/** A path with each segment decoded, so `%E5%BC%A0` and a client's other spelling of it compare equal. */
+function decodedPath(pathname: string): string | null {
+  try {
+    return pathname.split('/').map(decodeURIComponent).join('/')
+  } catch {
+    return null
+  }
+}
+
+/**
+ * The build's redirect map (decoded old path → new path). A publish switches to a new release folder (a
+ * new root); a build rewritten in place is noticed by the file's modification time, looked at once a second.
+ */
+const redirectMaps = new Map<string, { checkedAt: number; mtimeMs: number; map: Map<string, string> }>()
+
+async function redirectsOf(root: string): Promise<Map<string, string>> {
+  const cached = redirectMaps.get(root)
+  const now = performance.now()
+  if (cached && now - cached.checkedAt < 1000) return cached.map
+  const file = path.join(root, 'redirects.json')
+  const info = await stat(file).catch(() => null)
+  const mtimeMs = info?.mtimeMs ?? -1
+  if (cached?.mtimeMs === mtimeMs) {
+    cached.checkedAt = now
+    return cached.map
+  }
+  let entries: [string, string][] = []
+  try {
+    if (info) {
+      const json = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>
+      entries = Object.entries(json).flatMap(([from, to]) => {
+        const key = decodedPath(from)
+        return key !== null && typeof to === 'string' ? [[key, to] as [string, string]] : []
+      })
+    }
+  } catch {
+    // A damaged map redirects nothing; the redirect pages and feed copies still answer.
+  }
+  const map = new Map(entries)
+  redirectMaps.set(root, { checkedAt: now, mtimeMs, map })
+  return map
+}
+
+/** Where an old address now lives, or null; `/workers/old` finds `/workers/old/` too. */
+export async function redirectFor(root: string, pathname: string): Promise<string | null> {
+  const wanted = decodedPath(pathname)
+  if (wanted === null) return null
+  const map = await redirectsOf(root)
+  return map.get(wanted) ?? (wanted.endsWith('/') ? null : (map.get(`${wanted}/`) ?? null))
+}
+
 /** The embedded Studio routes in the browser: its deep links all load its one page. */
 const STUDIO = /^\/studio(\/|$)/
 
@@ -74,6 +126,16 @@ export async function serveStatic(
   /** The preview server's answers are private to one editor: `private, no-store` for every file. */
   options: { cacheControl?: string } = {},
 ) {
+  const moved = await redirectFor(root, pathname)
+  if (moved) {
+    const query = req.url?.includes('?') ? req.url.slice(req.url.indexOf('?')) : ''
+    res.writeHead(301, {
+      Location: `${moved}${query}`,
+      'Cache-Control': options.cacheControl ?? cacheControlFor(moved),
+    })
+    res.end()
+    return
+  }
   const wanted = staticPath(root, pathname)
   let found = wanted ? await fileAt(wanted) : null
   if (!found && STUDIO.test(pathname) && !path.extname(pathname)) found = await fileAt(path.join(root, 'studio'))

@@ -14,6 +14,7 @@ import { PREVIEWABLE_TYPES, PreviewAction } from './actions/PreviewAction'
 import { ScheduleTalkAction } from './actions/ScheduleTalkAction'
 import { REQUEST_STATUS_ACTIONS } from './actions/RequestStatusActions'
 import { NewPhotoForTalkAction, NewTalkForWorkerAction } from './actions/CreateFromTemplateActions'
+import { TYPES_WITH_SLUG_PAGES, withFormerSlugs } from './actions/PublishWithFormerSlugs'
 
 /** Types with a page on the site get "在网站上查看". */
 const TYPES_WITH_PAGES = new Set(['modelWorker', 'talk', 'story', 'tour', 'photo', 'siteSettings'])
@@ -39,9 +40,13 @@ export default defineConfig({
     newDocumentOptions: (options, { creationContext }) =>
       creationContext.type === 'global' ? options.filter((o) => !PARAMETERISED_TEMPLATES.has(o.templateId)) : options,
     actions: (actions, { schemaType }) => {
-      const base = SINGLETON_TYPES.has(schemaType)
+      const filtered = SINGLETON_TYPES.has(schemaType)
         ? actions.filter(({ action }) => action && ['publish', 'discardChanges', 'restore'].includes(action))
         : actions
+      // A slug change keeps the old address redirecting (lib/formerSlugs.ts).
+      const base = TYPES_WITH_SLUG_PAGES.has(schemaType)
+        ? filtered.map((a) => (a.action === 'publish' ? withFormerSlugs(a) : a))
+        : filtered
       const extra: DocumentActionComponent[] = []
       if (schemaType === 'modelWorker') extra.push(NewTalkForWorkerAction)
       if (schemaType === 'talk') extra.push(NewPhotoForTalkAction)

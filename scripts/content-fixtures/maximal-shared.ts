@@ -42,6 +42,13 @@ export const SLUGS = {
   story2: 'Spring-Review-2026',
 }
 
+/** Slugs documents were published under before (renamed): each old address must redirect to the current one. */
+export const FORMER_SLUGS = {
+  zhang: ['zhang-hongmei', '张红梅'],
+  tour1: ['LongYuan 2026'],
+  story1: ['zhang-hongmei-zoujin-chejian'],
+}
+
 /** The held talk at 09:30 China time: the page must say 09:30. */
 export const TIMED_TALK = { id: MAXIMAL_IDS.heldEnterprise, startsAt: '2026-05-12T01:30:00.000Z', shown: '09:30' }
 

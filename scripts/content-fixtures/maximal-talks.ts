@@ -5,7 +5,7 @@
  */
 import { cropAndHotspot, imageField } from './assets.ts'
 import { key, ref, type Doc } from './ids.ts'
-import { MAXIMAL_IDS, point, SLUGS, slug, TIMED_TALK, type MaximalAssets } from './maximal-shared.ts'
+import { FORMER_SLUGS, MAXIMAL_IDS, point, SLUGS, slug, TIMED_TALK, type MaximalAssets } from './maximal-shared.ts'
 
 export function maximalTalks(): Doc[] {
   const I = MAXIMAL_IDS
@@ -195,6 +195,7 @@ export function maximalTours(): Doc[] {
       _type: 'tour',
       title: '陇原劳模宣讲2026（测试）',
       slug: slug(SLUGS.tour1),
+      formerSlugs: FORMER_SLUGS.tour1,
       description: '2026 年全省劳模宣讲活动。（测试数据）',
       period: { _type: 'dateRange', end: '2026-12-31', start: '2026-03-01' },
       organiser: '某市总工会（虚构）',

@@ -4,7 +4,7 @@
  */
 import { cropAndHotspot, imageField } from './assets.ts'
 import { key, type Doc } from './ids.ts'
-import { figureOf, MAXIMAL_IDS, SLUGS, slug, type MaximalAssets } from './maximal-shared.ts'
+import { FORMER_SLUGS, figureOf, MAXIMAL_IDS, SLUGS, slug, type MaximalAssets } from './maximal-shared.ts'
 import { block, figure, paragraph, type BlockOptions, type Run } from './portable-text.ts'
 
 /** A biography using everything blockContent allows. */
@@ -59,6 +59,7 @@ export function maximalWorkers(a: MaximalAssets): Doc[] {
       _type: 'modelWorker',
       name: '张红梅',
       slug: slug(SLUGS.zhang),
+      formerSlugs: FORMER_SLUGS.zhang,
       portrait: imageField(a.portraitZhang, {
         ...cropAndHotspot([0.1, 0.1, 0.05, 0.05], [0.5, 0.35, 0.4, 0.3]),
         alt: '张红梅在装配车间检查零件（占位图）',

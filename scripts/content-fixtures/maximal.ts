@@ -11,7 +11,7 @@
 import { cropAndHotspot, imageField } from './assets.ts'
 import { key, ref, type Doc } from './ids.ts'
 import { stored } from './model.ts'
-import { figureOf, MAXIMAL_IDS, SLUGS, slug, type MaximalAssets } from './maximal-shared.ts'
+import { FORMER_SLUGS, figureOf, MAXIMAL_IDS, SLUGS, slug, type MaximalAssets } from './maximal-shared.ts'
 import { maximalPhotos, maximalTalks, maximalTours } from './maximal-talks.ts'
 import { maximalWorkers, richText } from './maximal-workers.ts'
 import { figure, paragraph } from './portable-text.ts'
@@ -29,6 +29,7 @@ export function maximalPublished(a: MaximalAssets): Doc[] {
       _type: 'story',
       title: '劳模张红梅走进车间讲工匠精神',
       slug: slug(SLUGS.story1),
+      formerSlugs: FORMER_SLUGS.story1,
       publishedAt: '2026-05-13T02:00:00.000Z',
       excerpt: '全国劳动模范张红梅（虚构人物）走进兰州某机械厂，与职工分享装配工艺革新经验。',
       mainImage: figureOf(a.storyMain, '张红梅与职工合影'),

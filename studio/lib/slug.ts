@@ -5,7 +5,8 @@ import { API_VERSION } from '#domain/sanity'
 const CLIENT_CONFIG = { maxRetries: 0, timeout: 5000 }
 
 /**
- * Slug uniqueness across published documents and drafts of the same type. The built-in check
+ * Slug uniqueness across published documents and drafts of the same type, counting their former slugs
+ * (formerSlugs.ts): an old address keeps redirecting, so no other document may take it. The built-in check
  * throws when the API is out of reach (e.g. `sanity documents validate` offline); here an
  * unreachable API means "cannot tell", not an error, so offline validation still runs.
  */
@@ -16,12 +17,15 @@ export const isUniqueSlug: SlugIsUniqueValidator = async (slug, context) => {
   try {
     const taken = await getClient({ apiVersion: API_VERSION })
       .withConfig(CLIENT_CONFIG)
-      .fetch<boolean>('defined(*[_type == $type && slug.current == $slug && !(_id in [$id, $draft])][0]._id)', {
-        type: document._type,
-        slug,
-        id,
-        draft: `drafts.${id}`,
-      })
+      .fetch<boolean>(
+        'defined(*[_type == $type && (slug.current == $slug || $slug in formerSlugs) && !(_id in [$id, $draft])][0]._id)',
+        {
+          type: document._type,
+          slug,
+          id,
+          draft: `drafts.${id}`,
+        },
+      )
     return !taken
   } catch {
     return true
@@ -77,13 +81,17 @@ export function uniqueSlugifier(toSlug: (source: string, maxLength?: number) => 
     // Every candidate up to -999 starts with this (a shorter cut of the base is a prefix of a longer one).
     const stem = maxLength ? trimSlug(base, maxLength - 4) : base
     try {
-      const taken = await context
+      // Former slugs count as taken: they still redirect to their document.
+      const rows = await context
         .getClient({ apiVersion: API_VERSION })
         .withConfig(CLIENT_CONFIG)
-        .fetch<(string | null)[]>(
-          '*[_type == $type && !(_id in [$id, $draft, $editing]) && string::startsWith(slug.current, $stem)].slug.current',
+        .fetch<{ slug?: unknown; formerSlugs?: unknown }[]>(
+          `*[_type == $type && !(_id in [$id, $draft, $editing]) &&
+            (string::startsWith(slug.current, $stem) || count(formerSlugs[string::startsWith(@, $stem)]) > 0)
+          ]{ "slug": slug.current, formerSlugs }`,
           { type, id, draft: `drafts.${id}`, editing: self, stem },
         )
+      const taken = rows.flatMap((r) => [r.slug, ...(Array.isArray(r.formerSlugs) ? r.formerSlugs : [])])
       return nextFreeSlug(
         base,
         taken.filter((s): s is string => typeof s === 'string'),

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url'
 import type { Loader, LoaderContext } from 'astro/loaders'
 import { getContentSource, type ContentSource } from './executors'
 import { applyCrops } from './crop'
+import { dropClashingFormerSlugs, type SlugEntry } from './former-slugs'
 import type { Normalised } from './normalise'
 import { SETTINGS_QUERY } from './queries'
 import { normaliseSettings } from './settings'
@@ -57,6 +58,7 @@ export function groqLoader<R extends { _id: string }>(options: {
       let skipped = 0
       let reused = 0
       const slugs = new Map<string, string>()
+      const shown: { row: R; data: object }[] = []
       for (const row of rows) {
         const { data, warnings } = options.normalise(row)
         for (const warning of warnings) logger.warn(warning)
@@ -78,6 +80,12 @@ export function groqLoader<R extends { _id: string }>(options: {
           }
           slugs.set(slug, row._id)
         }
+        shown.push({ row, data })
+      }
+      // Old addresses redirect: only once every current slug is known can a clash be told.
+      const withFormer = shown.map((s) => s.data).filter((d): d is SlugEntry => 'formerSlugs' in d)
+      for (const warning of dropClashingFormerSlugs(options.name, withFormer)) logger.warn(warning)
+      for (const { row, data } of shown) {
         const digest = generateDigest({ data, filePath: filePath ?? null, code: contentCodeFingerprint(context) })
         seen.add(row._id)
         if (store.get(row._id)?.digest === digest) {

@@ -58,6 +58,9 @@ const isBlank = (v: unknown) =>
 const text = (v: string | null | undefined) => (isBlank(v) ? undefined : (v as string))
 const orUndefined = <T>(v: T | null | undefined): T | undefined => v ?? undefined
 
+/** A slug that makes one path segment (capitals, Chinese and spaces are encoded; these are not). */
+const isPathSegment = (slug: string) => !/[/\\\u0000-\u001f\u007f]/.test(slug) && slug !== '.' && slug !== '..'
+
 export class Problems {
   readonly warnings: string[] = []
   constructor(
@@ -72,12 +75,31 @@ export class Problems {
    * encoded), but "/" or "\\" would split it and "." or ".." would leave its folder.
    */
   slug(slug: string): boolean {
-    if (!/[/\\\u0000-\u001f\u007f]/.test(slug) && slug !== '.' && slug !== '..') return true
+    if (isPathSegment(slug)) return true
     this.add(
       'slug',
       `"${slug}" cannot be a web address (no "/", "\\", control characters, "." or "..") — document skipped`,
     )
     return false
+  }
+  /**
+   * The slugs a document was published under before (the Studio records them on publish): each must be
+   * text, a usable path segment, not the current slug and not listed twice. Clashes with other
+   * documents are the loader's to find (it sees them all: redirects.ts).
+   */
+  formerSlugs(list: readonly unknown[] | null | undefined, current: string): string[] {
+    const kept: string[] = []
+    ;(list ?? []).forEach((value, index) => {
+      const field = `formerSlugs[${index}]`
+      if (typeof value !== 'string' || value.trim() === '')
+        this.add(field, `is ${JSON.stringify(value ?? null)}, not a former slug — ignored`)
+      else if (value === current) this.add(field, `"${value}" is the current slug — ignored`)
+      else if (kept.includes(value)) this.add(field, `"${value}" is listed twice — ignored`)
+      else if (!isPathSegment(value))
+        this.add(field, `"${value}" cannot be a web address (no "/", "\\", control characters, "." or "..") — ignored`)
+      else kept.push(value)
+    })
+    return kept
   }
   /** Checks required fields; returns false (and warns) when any is missing. */
   require(row: object, fields: string[]): boolean {
@@ -185,6 +207,7 @@ export function normaliseWorker(row: WorkerRow): Normalised<WorkerInput> {
     _id: row._id,
     name: row.name!,
     slug: row.slug!,
+    formerSlugs: p.formerSlugs(row.formerSlugs, row.slug!),
     fictional: row.fictional === true,
     employer: text(row.employer),
     post: text(row.post),
@@ -274,6 +297,7 @@ export function normaliseTour(row: TourRow): Normalised<TourInput> {
     _id: row._id,
     title: row.title!,
     slug: row.slug!,
+    formerSlugs: p.formerSlugs(row.formerSlugs, row.slug!),
     description: text(row.description),
     organiser: text(row.organiser),
     period: row.period ? { start: row.period.start, end: row.period.end } : undefined,
@@ -292,6 +316,7 @@ export function normaliseStory(row: StoryRow): Normalised<StoryInput> {
     _id: row._id,
     title: row.title!,
     slug: row.slug!,
+    formerSlugs: p.formerSlugs(row.formerSlugs, row.slug!),
     publishedAt: row.publishedAt!,
     excerpt: text(row.excerpt),
     author: text(row.author),

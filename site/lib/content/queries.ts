@@ -68,6 +68,7 @@ export const SETTINGS_QUERY = defineQuery(/* groq */ `*[_id == $settingsId][0]{
 
 export const WORKERS_QUERY = defineQuery(/* groq */ `*[_type == "modelWorker"] | order(name asc){
   ${WORKER_CARD},
+  formerSlugs,
   source,
   "bio": bio${PORTABLE_TEXT}
 }`)
@@ -96,13 +97,14 @@ export const PHOTOS_QUERY =
 }`)
 
 export const TOURS_QUERY = defineQuery(/* groq */ `*[_type == "tour"] | order(period.start asc){
-  _id, title, "slug": slug.current, description, organiser, period{ start, end }
+  _id, title, "slug": slug.current, formerSlugs, description, organiser, period{ start, end }
 }`)
 
 export const STORIES_QUERY = defineQuery(/* groq */ `*[_type == "story"] | order(publishedAt desc){
   _id,
   title,
   "slug": slug.current,
+  formerSlugs,
   publishedAt,
   excerpt,
   author,

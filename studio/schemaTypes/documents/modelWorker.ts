@@ -2,6 +2,7 @@ import { defineArrayMember, defineField, defineType } from 'sanity'
 import { UserIcon } from '@sanity/icons/User'
 import { PREFECTURE_NAMES } from '#domain/region'
 import { SECTORS, listOf } from '#domain/vocabulary'
+import { formerSlugsField } from '../../lib/formerSlugs'
 import { isUniqueSlug, slugCharacterRules, slugifyName } from '../../lib/slug'
 
 /** A model worker (劳动模范): the person whose story the site tells and who gives talks. */
@@ -29,10 +30,11 @@ export const modelWorkerType = defineType({
       type: 'slug',
       group: 'profile',
       description:
-        '点“生成”按姓名拼音自动填写，如 zhang-hongmei；同名时自动加 -2。发布后请勿随意修改，否则旧链接会失效。',
+        '点“生成”按姓名拼音自动填写，如 zhang-hongmei；同名时自动加 -2。修改并发布后，旧网址会自动跳转到新页面（见“旧网址标识”）。',
       options: { source: 'name', maxLength: 64, slugify: slugifyName, isUnique: isUniqueSlug },
       validation: (rule) => [rule.required().error('请生成网址标识'), ...slugCharacterRules(rule)],
     }),
+    formerSlugsField('profile'),
     defineField({
       name: 'portrait',
       title: '肖像照片',

@@ -1,5 +1,6 @@
 import { defineArrayMember, defineField, defineType } from 'sanity'
 import { DocumentTextIcon } from '@sanity/icons/DocumentText'
+import { formerSlugsField } from '../../lib/formerSlugs'
 import { isUniqueSlug, slugCharacterRules, slugifyTitle } from '../../lib/slug'
 
 /** A published story (报道): news of the campaign or a model worker's deeds. */
@@ -23,10 +24,11 @@ export const storyType = defineType({
       title: '网址标识',
       type: 'slug',
       description:
-        '点“生成”按标题拼音自动填写，如 laomo-jingshen-jin-xiaoyuan；重名时自动加 -2。发布后请勿随意修改，否则旧链接会失效。',
+        '点“生成”按标题拼音自动填写，如 laomo-jingshen-jin-xiaoyuan；重名时自动加 -2。修改并发布后，旧网址会自动跳转到新页面（见“旧网址标识”）。',
       options: { source: 'title', maxLength: 80, slugify: slugifyTitle, isUnique: isUniqueSlug },
       validation: (rule) => [rule.required().error('请生成网址标识'), ...slugCharacterRules(rule)],
     }),
+    formerSlugsField(),
     defineField({
       name: 'publishedAt',
       title: '发布时间',

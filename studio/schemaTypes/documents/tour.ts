@@ -1,5 +1,6 @@
 import { defineField, defineType } from 'sanity'
 import { PinIcon } from '@sanity/icons/Pin'
+import { formerSlugsField } from '../../lib/formerSlugs'
 import { isUniqueSlug, slugCharacterRules, slugifyTitle } from '../../lib/slug'
 
 /** A lecture tour (巡回宣讲 / 报告团): a campaign made of many talks. */
@@ -22,9 +23,10 @@ export const tourType = defineType({
       type: 'slug',
       options: { source: 'title', maxLength: 64, slugify: slugifyTitle, isUnique: isUniqueSlug },
       description:
-        '点“生成”按名称拼音自动填写，如 laomo-jingshen-jin-xiaoyuan；重名时自动加 -2。发布后请勿随意修改，否则旧链接会失效。',
+        '点“生成”按名称拼音自动填写，如 laomo-jingshen-jin-xiaoyuan；重名时自动加 -2。修改并发布后，旧网址会自动跳转到新页面（见“旧网址标识”）。',
       validation: (rule) => [rule.required().error('请生成网址标识'), ...slugCharacterRules(rule)],
     }),
+    formerSlugsField(),
     defineField({ name: 'description', title: '简介', type: 'text', rows: 4 }),
     defineField({ name: 'period', title: '起止日期', type: 'dateRange' }),
     defineField({

@@ -94,10 +94,46 @@ export class Expectations {
       : [`${what}: ${path} does not show ${label}`]
   }
 
+  /**
+   * A renamed document's old addresses (`formerSlugs`): a redirect page at each (meta refresh and canonical to
+   * the current page, noindex, the visible link), in neither the sitemap nor the search index, and in the
+   * server's redirect map; a worker's old feed is a copy of the current one.
+   */
+  private moved(d: Doc, pathOf: (slug: string) => string, what: string, feedOf?: (slug: string) => string): string[] {
+    const problems: string[] = []
+    const map = JSON.parse(this.site.read('/redirects.json') || '{}') as Record<string, string>
+    const to = pathOf(slugOf(d))
+    for (const old of (d.formerSlugs as string[] | undefined) ?? []) {
+      const from = pathOf(old)
+      const html = this.site.read(from)
+      if (!html) problems.push(`${what}: no redirect page at old ${from}`)
+      else {
+        if (!html.includes(`http-equiv="refresh" content="0; url=${to}"`))
+          problems.push(`${what}: ${from} does not refresh to ${to}`)
+        if (!html.includes(`<link rel="canonical" href="${ORIGIN}${to}"`))
+          problems.push(`${what}: ${from} has no canonical ${ORIGIN}${to}`)
+        if (!html.includes('content="noindex"')) problems.push(`${what}: ${from} is not noindex`)
+        if (!html.includes('本页已迁移') || !hrefs(html).includes(to))
+          problems.push(`${what}: ${from} shows no link "本页已迁移" to ${to}`)
+      }
+      if (this.sitemap.has(ORIGIN + from)) problems.push(`${what}: sitemap lists old ${from}`)
+      if (this.search.has(from)) problems.push(`${what}: search index has old ${from}`)
+      if (map[from] !== to) problems.push(`${what}: redirects.json maps ${from} to ${map[from]}, not ${to}`)
+      if (feedOf) {
+        const [oldFeed, feed] = [feedOf(old), feedOf(slugOf(d))]
+        if (!this.site.read(oldFeed) || this.site.read(oldFeed) !== this.site.read(feed))
+          problems.push(`${what}: old ${oldFeed} is not a copy of ${feed}`)
+        if (map[oldFeed] !== feed) problems.push(`${what}: redirects.json maps ${oldFeed} to ${map[oldFeed]}`)
+      }
+    }
+    return problems
+  }
+
   worker(w: Doc): string[] {
     const what = `modelWorker ${w._id} (${w.name})`
     const p = workerPath(slugOf(w))
     const problems = [...this.page(p, what), ...this.indexed(p, what), ...this.searchable(p, what)]
+    problems.push(...this.moved(w, workerPath, what, workerFeed))
     problems.push(...this.contains(p, w.name as string, what), ...this.linked('/workers/', p, what))
     const html = this.site.read(p)
     if (html && html.includes('data-fictional') !== (w.fictional === true))
@@ -235,7 +271,7 @@ export class Expectations {
   tour(tr: Doc): string[] {
     const what = `tour ${tr._id} (${tr.title})`
     const p = tourPath(slugOf(tr))
-    const problems = [...this.page(p, what), ...this.indexed(p, what)]
+    const problems = [...this.page(p, what), ...this.indexed(p, what), ...this.moved(tr, tourPath, what)]
     problems.push(...this.contains(p, tr.title as string, what), ...this.linked('/tours/', p, what))
     for (const f of ['description', 'organiser'] as const)
       if (tr[f]) problems.push(...this.contains(p, tr[f] as string, what, `its ${f}`))
@@ -250,6 +286,7 @@ export class Expectations {
     const what = `story ${s._id} (${s.title})`
     const p = storyPath(slugOf(s))
     const problems = [...this.page(p, what), ...this.indexed(p, what), ...this.searchable(p, what)]
+    problems.push(...this.moved(s, storyPath, what))
     problems.push(...this.contains(p, s.title as string, what), ...this.linked('/stories/', p, what))
     for (const f of ['excerpt', 'author'] as const)
       if (s[f]) problems.push(...this.contains(p, s[f] as string, what, `its ${f}`))

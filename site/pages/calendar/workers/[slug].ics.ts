@@ -7,16 +7,16 @@ import { cacheKey } from '../../../lib/site'
 // Every model worker has a feed, even with no talk planned yet: a subscriber gets new talks as they are announced.
 export const getStaticPaths = (async () => {
   const [workers, upcoming] = await Promise.all([getCollection('workers'), upcomingFeedTalks()])
-  return Promise.all(
+  const feeds = await Promise.all(
     workers.map(async (w) => {
       const talks = talksOfWorkerFeed(upcoming, w.data.slug)
-      return {
-        params: { slug: w.data.slug },
-        props: { name: w.data.name, talks },
-        cacheKey: await cacheKey({ workers: [w.data], talks }),
-      }
+      const feed = { props: { name: w.data.name, talks }, cacheKey: await cacheKey({ workers: [w.data], talks }) }
+      // A renamed worker's old feed stays a copy of the current one: calendar clients keep their
+      // subscription on hosts without the server's 301 (site/lib/redirects.ts).
+      return [w.data.slug, ...w.data.formerSlugs].map((slug) => ({ params: { slug }, ...feed }))
     }),
   )
+  return feeds.flat()
 }) satisfies GetStaticPaths
 
 export const GET: APIRoute<{ name: string; talks: readonly FeedTalk[] }> = ({ site, props }) =>
