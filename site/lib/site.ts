@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto'
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content'
 import type { Settings } from './content/schemas'
 import { schoolTopics, schoolWorkers } from './booking/workers'
+import { chinaYear } from './format'
 import { newestPhotosFirst } from './lists'
 
 /**
@@ -152,13 +153,14 @@ const contentDigests = perBuild(async () => {
 /**
  * A page's `cacheKey` for Astro's incremental builds (`experimental.incrementalBuild`): a digest of
  * everything it shows apart from code — the entries it renders (the loaders' content digests), the
- * site settings every layout reads, and which of its talks count as upcoming at build time. A page
- * whose key and code are unchanged since the previous build is copied from it instead of rendered,
- * so list everything the page shows; an entry left out would leave that page stale.
+ * site settings every layout reads, the build's year (the footer's copyright) and which of its talks
+ * count as upcoming at build time. A page whose key and code are unchanged since the previous build is
+ * copied from it instead of rendered, so list everything the page shows; an entry left out would leave
+ * that page stale.
  */
 export async function cacheKey(shown: Shown): Promise<string> {
   const { digests, settings } = await contentDigests()
-  const hash = createHash('sha1').update(settings)
+  const hash = createHash('sha1').update(`${settings}\nyear=${chinaYear(BUILD_TIME.toISOString())}`)
   for (const [collection, items] of Object.entries(shown) as [keyof Shown, readonly { _id: string }[]][])
     for (const item of items) {
       const digest = digests.get(`${collection}/${item._id}`)
