@@ -9,7 +9,9 @@
  * the pages that changed. Files the new index no longer names are removed, and the bundle is put into the
  * output, content-named files as hard links (their contents never change).
  *
- * It runs after `astro build` has exited, so the two never hold their memory at once.
+ * It runs after `astro build` has exited, so the two never hold their memory at once. A large site is indexed
+ * in shards, one Pagefind run each (scripts/search-shards.ts), so no run holds every page. The bundles are put
+ * into the site in an order that lets this run on a live release (the publish service's index after the switch).
  */
 import { spawnSync } from 'node:child_process'
 import {
