@@ -26,8 +26,12 @@ const IMMUTABLE = 'public, max-age=31536000, immutable'
  */
 const REVALIDATE = 'public, no-cache'
 
-/** Files named by their content: Astro's `/_astro/` assets, Pagefind's index chunks, fragments and meta. */
-const CONTENT_NAMED = /^\/(_astro\/[^/]+|pagefind\/(fragment|index|filter)\/[^/]+|pagefind\/pagefind\.[^/]+\.pf_meta)$/
+/**
+ * Files named by their content: Astro's `/_astro/` assets, Pagefind's index chunks, fragments and meta (in
+ * `/pagefind/` and, for a site whose index is in shards, `/pagefind/shard-<n>/`).
+ */
+const CONTENT_NAMED =
+  /^\/(_astro\/[^/]+|pagefind\/(shard-\d+\/)?(fragment|index|filter)\/[^/]+|pagefind\/(shard-\d+\/)?pagefind\.[^/]+\.pf_meta)$/
 
 export function cacheControlFor(pathname: string): string {
   return CONTENT_NAMED.test(pathname) ? IMMUTABLE : REVALIDATE

@@ -16,7 +16,7 @@
  */
 import { createServer } from 'node:http'
 import { ConfigError, REPO } from '../config.ts'
-import { buildRelease, stopBuilds } from './build.ts'
+import { buildRelease, indexRelease, stopBuilds } from './build.ts'
 import { parsePublishConfig, type PublishConfig } from './config.ts'
 import type { Queued } from './delivery.ts'
 import { createPublisher } from './publisher.ts'
@@ -50,7 +50,9 @@ for (const id of releases.prune(config.keep)) console.log(`laomo publish: remove
 const publish = createPublisher({
   releases,
   status,
-  build: (outDir) => buildRelease(REPO, outDir),
+  // Pages first; the search index follows the switch (status: searchIndex pending → current).
+  build: (outDir) => buildRelease(REPO, outDir, process.env, { searchIndex: false }),
+  index: (releaseDir) => indexRelease(REPO, releaseDir),
   keep: config.keep,
   afterSwitch: config.afterSwitch,
   log: (line) => console.log(`laomo publish: ${line}`),
