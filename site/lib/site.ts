@@ -5,6 +5,7 @@ import type { Settings } from './content/schemas'
 import { schoolTopics, schoolWorkers } from './booking/workers'
 import { chinaYear } from './format'
 import { newestPhotosFirst } from './lists'
+import { movedPaths } from './redirects'
 
 /**
  * Per-build memo. A static build renders thousands of pages from content that cannot change
@@ -48,6 +49,15 @@ export const allTalks: () => Promise<readonly TalkData[]> = perBuild(async () =>
 export const allWorkers: () => Promise<readonly CollectionEntry<'workers'>['data'][]> = perBuild(async () =>
   (await getCollection('workers')).map((w) => w.data),
 )
+/** Every renamed page's and feed's old and new path (site/lib/redirects.ts): the redirect pages and map share it. */
+export const allMoved = perBuild(async () => {
+  const [stories, tours] = await Promise.all([getCollection('stories'), getCollection('tours')])
+  return movedPaths({
+    workers: await allWorkers(),
+    stories: stories.map((e) => e.data),
+    tours: tours.map((e) => e.data),
+  })
+})
 /** The gallery's order (newest first), sorted once. */
 export const galleryPhotos: () => Promise<readonly CollectionEntry<'photos'>['data'][]> = perBuild(async () =>
   newestPhotosFirst((await getCollection('photos')).map((p) => p.data)),
