@@ -44,6 +44,20 @@ export const storyPath = (slug: string) => `/stories/${segment(slug)}/`
 export const tourPath = (slug: string) => `/tours/${segment(slug)}/`
 export const photoPath = (id: string) => `/photos/${segment(id)}/`
 
+/** 网站地图 for people (not `/sitemap-index.xml`, which is for search engines). */
+export const SITE_MAP_PAGE_PATH = '/site-map/'
+
+/**
+ * A prefilled 纠错 email about one page (RFC 6068): subject "纠错：<title>", body with the page's address.
+ * Subject and body are UTF-8 percent-encoded with %20 for spaces and CRLF line breaks, as mail clients
+ * (Outlook, Foxmail, phones' mail apps) read them; a "+" would show as a plus sign.
+ */
+export function correctionMailto(email: string, pageTitle: string, pageUrl: string): string {
+  const body = [`页面地址：${pageUrl}`, '', '需要更正的内容：', '', '正确的内容（及出处）：', ''].join('\r\n')
+  const query = `subject=${encodeURIComponent(`纠错：${pageTitle}`)}&body=${encodeURIComponent(body)}`
+  return `mailto:${encodeURI(email.trim())}?${query}`
+}
+
 /** Feeds: stories as RSS, upcoming talks as iCalendar (all, per worker, per prefecture, one talk). */
 export const RSS_PATH = '/rss.xml'
 export const SITEMAP_PATH = '/sitemap-index.xml'

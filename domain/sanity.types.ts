@@ -88,8 +88,11 @@ export type SiteSettings = {
     alt?: string
     _type: 'image'
   }
+  operator?: string
   icp?: string
   psb?: string
+  siteCode?: string
+  correctionEmail?: string
   bookingOffice?: string
   bookingPhone?: string
   bookingEmail?: string
@@ -516,7 +519,7 @@ export type AllSanitySchemaTypes =
 
 // Source: site/lib/content/queries.ts
 // Variable: SETTINGS_QUERY
-// Query: *[_id == $settingsId][0]{  title, tagline, organisation, "logo": logo{   "assetRef": asset._ref,  "src": asset->url,  "width": asset->metadata.dimensions.width,  "height": asset->metadata.dimensions.height,  crop,  hotspot,  alt,  caption,  credit }, icp, psb,  bookingOffice, bookingPhone, bookingEmail, bookingNotes,  mapProvider, mapKey, mapApproval}
+// Query: *[_id == $settingsId][0]{  title, tagline, organisation, "logo": logo{   "assetRef": asset._ref,  "src": asset->url,  "width": asset->metadata.dimensions.width,  "height": asset->metadata.dimensions.height,  crop,  hotspot,  alt,  caption,  credit }, icp, psb,  operator, siteCode, correctionEmail,  bookingOffice, bookingPhone, bookingEmail, bookingNotes,  mapProvider, mapKey, mapApproval}
 export type SETTINGS_QUERY_RESULT =
   | {
       title: null
@@ -525,6 +528,9 @@ export type SETTINGS_QUERY_RESULT =
       logo: null
       icp: null
       psb: null
+      operator: null
+      siteCode: null
+      correctionEmail: null
       bookingOffice: null
       bookingPhone: null
       bookingEmail: null
@@ -540,6 +546,9 @@ export type SETTINGS_QUERY_RESULT =
       logo: null
       icp: null
       psb: null
+      operator: null
+      siteCode: null
+      correctionEmail: null
       bookingOffice: null
       bookingPhone: null
       bookingEmail: null
@@ -555,6 +564,9 @@ export type SETTINGS_QUERY_RESULT =
       logo: null
       icp: null
       psb: null
+      operator: null
+      siteCode: null
+      correctionEmail: null
       bookingOffice: null
       bookingPhone: null
       bookingEmail: null
@@ -580,6 +592,9 @@ export type SETTINGS_QUERY_RESULT =
       } | null
       icp: string | null
       psb: string | null
+      operator: string | null
+      siteCode: string | null
+      correctionEmail: string | null
       bookingOffice: string | null
       bookingPhone: string | null
       bookingEmail: string | null

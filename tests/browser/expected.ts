@@ -1,5 +1,6 @@
 /** Expected content and figures for the browser tests, read from the bundled dataset with the real GROQ engine. */
 import { getContentSource } from '../../site/lib/content/executors'
+import { SITE_MAP_PAGE_PATH } from '#domain/paths'
 
 let source: ReturnType<typeof getContentSource> | undefined
 export async function groq<T>(query: string, params: Record<string, unknown> = {}): Promise<T> {
@@ -82,6 +83,7 @@ export async function pageTypes(): Promise<Record<string, string>> {
     tour: `/tours/${s.tour.slug}/`,
     stats: '/stats/',
     search: '/search/?q=劳模',
+    siteMap: SITE_MAP_PAGE_PATH,
     notFound: '/no-such-page/',
   }
 }

@@ -62,6 +62,7 @@ const PORTABLE_TEXT = /* groq */ `[]{
 
 export const SETTINGS_QUERY = defineQuery(/* groq */ `*[_id == $settingsId][0]{
   title, tagline, organisation, "logo": logo{ ${IMAGE} }, icp, psb,
+  operator, siteCode, correctionEmail,
   bookingOffice, bookingPhone, bookingEmail, bookingNotes,
   mapProvider, mapKey, mapApproval
 }`)

@@ -130,6 +130,10 @@ export const settingsSchema = <I extends z.ZodType>(image: () => I) =>
     logo: imageSchema(image).optional(),
     icp: z.string().optional(),
     psb: z.string().optional(),
+    /** 承办单位, 网站标识码 and the 纠错 address (falls back to bookingEmail): the footer's extras. */
+    operator: z.string().optional(),
+    siteCode: z.string().optional(),
+    correctionEmail: z.string().optional(),
     bookingOffice: z.string().optional(),
     bookingPhone: z.string().optional(),
     bookingEmail: z.string().optional(),

@@ -69,4 +69,17 @@ describe('site settings load with and without a logo', () => {
     expect(untitled.parsed.title).toBe(DEFAULT_SETTINGS.title)
     expect(untitled.warnings).toEqual(['siteSettings siteSettings: field "title" is missing — using default'])
   })
+
+  it('filing numbers in the wrong format are kept as typed and named, field by field', async () => {
+    const { parsed, warnings } = await load({ ...base, icp: '陇ICP12号', psb: '甘公网安备 123号', siteCode: '62-0001' })
+    expect(parsed).toMatchObject({ icp: '陇ICP12号', psb: '甘公网安备 123号', siteCode: '62-0001' })
+    expect(warnings.map((w) => /field "(\w+)"/.exec(w)?.[1])).toEqual(['icp', 'psb', 'siteCode'])
+    const fine = await load({
+      ...base,
+      icp: '陇ICP备12345678号-2',
+      psb: '甘公网安备62010202000123号',
+      siteCode: 'BM01000001',
+    })
+    expect(fine.warnings).toEqual([])
+  })
 })

@@ -4,6 +4,7 @@
  */
 import type { SETTINGS_QUERY_RESULT } from '#domain/sanity.types'
 import type { SettingsInput } from './schemas'
+import { icpProblem, psbProblem, siteCodeProblem } from '#domain/filing'
 import { Problems, type Normalised } from './normalise'
 
 /** What the site shows when the settings document (or its required fields) is missing. */
@@ -31,6 +32,9 @@ export function normaliseSettings(row: SettingsRow | null | undefined): Normalis
     logo: p.image('logo', row.logo, `${organisation}标志`),
     icp: optional(row.icp),
     psb: optional(row.psb),
+    operator: optional(row.operator),
+    siteCode: optional(row.siteCode),
+    correctionEmail: optional(row.correctionEmail),
     bookingOffice: optional(row.bookingOffice),
     bookingPhone: optional(row.bookingPhone),
     bookingEmail: optional(row.bookingEmail),
@@ -39,6 +43,12 @@ export function normaliseSettings(row: SettingsRow | null | undefined): Normalis
     mapKey: optional(row.mapKey),
     mapApproval: optional(row.mapApproval),
   }
+  // The Studio only warns about these formats, so a published value may still be off: shown as typed, named here.
+  if (icpProblem(row.icp ?? undefined)) p.add('icp', `"${row.icp}" is not an ICP filing number — shown as typed`)
+  if (psbProblem(row.psb ?? undefined))
+    p.add('psb', `"${row.psb}" has no 14-digit filing number — linked to the search page`)
+  if (siteCodeProblem(row.siteCode ?? undefined))
+    p.add('siteCode', `"${row.siteCode}" is not 10 letters or digits — shown as typed`)
   // Unset fields are left out rather than stored as undefined keys: the entry names only what editors filled in.
   for (const key of Object.keys(data) as (keyof SettingsFields)[]) if (data[key] === undefined) delete data[key]
   return { data, warnings: p.warnings }

@@ -1,6 +1,7 @@
 import { defineField, defineType } from 'sanity'
 import { CogIcon } from '@sanity/icons/Cog'
 import { TILE_PROVIDERS, listOf } from '#domain/vocabulary'
+import { icpProblem, psbProblem, siteCodeProblem } from '#domain/filing'
 
 /** The one settings document: titles, logo, booking office, map provider, filing numbers. */
 export const siteSettingsType = defineType({
@@ -46,18 +47,45 @@ export const siteSettingsType = defineType({
       ],
     }),
     defineField({
+      name: 'operator',
+      title: '承办单位',
+      type: 'string',
+      group: 'site',
+      description: '负责网站日常运行维护的单位（如“省总工会宣传教育部”），与主办单位不同时填写，显示在页脚。',
+    }),
+    defineField({
       name: 'icp',
       title: 'ICP 备案号',
       type: 'string',
       group: 'site',
-      description: '如“陇ICP备XXXXXXXX号”，显示在页脚。',
+      description: '如“陇ICP备12345678号-1”，与工信部备案系统中的写法一致。显示在页脚，并链接到工信部备案查询网站。',
+      // A warning, not an error: a number typed before this check must not block publishing the settings.
+      validation: (rule) => rule.custom((value?: string) => icpProblem(value) ?? true).warning(),
     }),
     defineField({
       name: 'psb',
       title: '公安备案号',
       type: 'string',
       group: 'site',
-      description: '如“甘公网安备 XXXXXXXXXXXXXX号”，没有可留空。',
+      description: '如“甘公网安备 62010202000123号”，没有可留空。页脚的链接会带上其中的 14 位数字。',
+      validation: (rule) => rule.custom((value?: string) => psbProblem(value) ?? true).warning(),
+    }),
+    defineField({
+      name: 'siteCode',
+      title: '网站标识码',
+      type: 'string',
+      group: 'site',
+      description: '政府网站的 10 位网站标识码（如“6200000001”），有则显示在页脚，没有可留空。',
+      validation: (rule) => rule.custom((value?: string) => siteCodeProblem(value) ?? true).error(),
+    }),
+    defineField({
+      name: 'correctionEmail',
+      title: '纠错邮箱',
+      type: 'string',
+      group: 'site',
+      description:
+        '读者点击每页页脚的“联系我们 / 纠错”时写信到这里，邮件已填好页面标题和网址。留空时使用预约邮箱；两者都没有则不显示该链接。',
+      validation: (rule) => rule.email().error('邮箱格式不正确'),
     }),
     defineField({ name: 'bookingOffice', title: '预约受理部门', type: 'string', group: 'booking' }),
     defineField({ name: 'bookingPhone', title: '预约电话', type: 'string', group: 'booking' }),

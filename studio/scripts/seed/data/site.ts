@@ -14,6 +14,8 @@ export const SITE_SETTINGS: SeedDocument<SiteSettings> = {
   tagline: '劳模进企业、进校园、进社区——听劳模讲身边的奋斗故事',
   organisation: '甘肃省总工会（示例数据）',
   icp: '',
+  operator: '省总工会宣传教育部（示例）',
+  correctionEmail: 'jiucuo@example.org',
   bookingOffice: '省总工会劳模宣讲办公室（示例）',
   bookingPhone: '0931-0000000',
   bookingEmail: 'booking@example.org',
