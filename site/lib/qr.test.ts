@@ -29,11 +29,12 @@ describe('qrSvg', () => {
       absoluteUrl(workerPath(randomSlug()), site),
       absoluteUrl(workerPath('张红梅'), new URL('http://localhost:4321')),
     ]
-    for (const url of urls) {
-      const svg = await qrSvg(url)
-      expect(svg).toMatch(/^<svg [^>]*viewBox="0 0 \d+ \d+"/)
-      expect(await decode(svg)).toBe(url)
-    }
+    for (const url of urls)
+      for (const use of ['print', 'screen'] as const) {
+        const svg = await qrSvg(url, use)
+        expect(svg).toMatch(/^<svg [^>]*viewBox="0 0 \d+ \d+"/)
+        expect(await decode(svg)).toBe(url)
+      }
   })
 
   it('is the same for the same address (a rebuild writes the same page)', async () => {
