@@ -16,7 +16,8 @@
  */
 import { createServer } from 'node:http'
 import { ConfigError, REPO } from '../config.ts'
-import { buildRelease, stopBuilds } from './build.ts'
+import { stopBuilds } from './build.ts'
+import { buildWithFastPath } from './fast.ts'
 import { parsePublishConfig, type PublishConfig } from './config.ts'
 import type { Queued } from './delivery.ts'
 import { createPublisher } from './publisher.ts'
@@ -50,7 +51,7 @@ for (const id of releases.prune(config.keep)) console.log(`laomo publish: remove
 const publish = createPublisher({
   releases,
   status,
-  build: (outDir) => buildRelease(REPO, outDir),
+  build: buildWithFastPath(REPO, releases, (line) => console.log(`laomo publish: ${line}`)),
   keep: config.keep,
   afterSwitch: config.afterSwitch,
   log: (line) => console.log(`laomo publish: ${line}`),
