@@ -43,7 +43,7 @@ function inside(dir: string, relative: string): string {
   return full
 }
 
-function replaceFile(dir: string, relative: string, body: Uint8Array) {
+export function replaceFile(dir: string, relative: string, body: Uint8Array) {
   const target = inside(dir, relative)
   mkdirSync(path.dirname(target), { recursive: true })
   const temporary = `${target}.render-${process.pid}`
@@ -51,7 +51,7 @@ function replaceFile(dir: string, relative: string, body: Uint8Array) {
   renameSync(temporary, target)
 }
 
-function removeFile(dir: string, relative: string) {
+export function removeFile(dir: string, relative: string) {
   const target = inside(dir, relative)
   rmSync(target, { force: true })
   // A page is a folder with its index.html: drop folders left empty, up to client/.
