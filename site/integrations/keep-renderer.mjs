@@ -117,15 +117,16 @@ async function keep(config) {
 
 /**
  * What the site's code was at build time: a content publish may render through a kept bundle only while the
- * code is the same (the commit, and any uncommitted change outside the content). Null without git.
+ * code is the same. Git's hashes of what the site is built from (commits elsewhere do not count) and any
+ * uncommitted change there. Null without git.
  * @param {string} root
  */
 export function codeStamp(root) {
   try {
     const git = (/** @type {string[]} */ ...args) => execFileSync('git', args, { cwd: root, encoding: 'utf8' })
-    const paths = ['site', 'domain', 'public', 'astro.config.mjs', 'package-lock.json']
+    const paths = ['site', 'domain', 'public', 'astro.config.mjs', 'package.json', 'package-lock.json']
     return createHash('sha256')
-      .update(git('rev-parse', 'HEAD'))
+      .update(git('ls-tree', 'HEAD', '--', ...paths))
       .update(git('diff', 'HEAD', '--', ...paths))
       .update(git('ls-files', '--others', '--exclude-standard', '--', ...paths))
       .digest('hex')
