@@ -10,7 +10,7 @@
  * built, the content names an image the bundle does not know, or anything fails. LAOMO_FAST_PUBLISH=0 turns
  * it off.
  */
-import { spawn } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs'
 import path from 'node:path'
 import { codeStamp } from '../../site/integrations/keep-renderer.mjs'
@@ -37,17 +37,26 @@ export function linkTree(from: string, to: string, top = true): number {
   return files
 }
 
+const children = new Set<ChildProcess>()
+/** Stops the sync or render in progress (the service is stopping), as build.ts stopBuilds() does for builds. */
+export function stopFastPath() {
+  for (const child of children) child.kill('SIGTERM')
+}
+
 function run(args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<{ code: number; out: string; log: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    children.add(child)
     const out: Buffer[] = []
     const log: Buffer[] = []
     child.stdout.on('data', (c: Buffer) => (out.push(c), log.push(c)))
     child.stderr.on('data', (c: Buffer) => log.push(c))
     child.on('error', (error) => resolve({ code: -1, out: '', log: String(error) }))
-    child.on('close', (code) =>
-      resolve({ code: code ?? -1, out: Buffer.concat(out).toString('utf8'), log: Buffer.concat(log).toString('utf8') }),
-    )
+    child.on('close', (code) => {
+      children.delete(child)
+      const text = (chunks: Buffer[]) => Buffer.concat(chunks).toString('utf8')
+      resolve({ code: code ?? -1, out: text(out), log: text(log) })
+    })
   })
 }
 

@@ -17,7 +17,7 @@
 import { createServer } from 'node:http'
 import { ConfigError, REPO } from '../config.ts'
 import { stopBuilds } from './build.ts'
-import { buildWithFastPath } from './fast.ts'
+import { buildWithFastPath, stopFastPath } from './fast.ts'
 import { parsePublishConfig, type PublishConfig } from './config.ts'
 import type { Queued } from './delivery.ts'
 import { createPublisher } from './publisher.ts'
@@ -81,6 +81,7 @@ server.listen(config.port, config.host, () =>
 )
 const stop = () => {
   stopBuilds()
+  stopFastPath()
   server.close(() => process.exit(0))
 }
 process.once('SIGTERM', stop)
