@@ -16,7 +16,7 @@ import path from 'node:path'
 import { codeStamp } from '../../site/integrations/keep-renderer.mjs'
 import { buildRelease, contentWarnings, type BuildResult } from './build.ts'
 import type { Releases } from './releases.ts'
-import type { RenderJob, RenderOutcome } from './render-worker.ts'
+import { RESULT_MARK, type RenderJob, type RenderOutcome } from './render-worker.ts'
 
 const NOT_LINKED = new Set(['release.json'])
 
@@ -37,26 +37,69 @@ export function linkTree(from: string, to: string, top = true): number {
   return files
 }
 
-const children = new Set<ChildProcess>()
-/** Stops the sync or render in progress (the service is stopping), as build.ts stopBuilds() does for builds. */
+interface Warm {
+  child: ChildProcess
+  /** The code stamp and environment it was started with: either changed, a new process. */
+  key: string
+  /** The kept bundle it imported: once that release is pruned, a new process. */
+  keptDir: string
+  /** Output since the current job was sent, and who waits for the job's result. */
+  out: string
+  waiting?: (outcome: RenderOutcome) => void
+}
+let warm: Warm | undefined
+
+/** Stops the warm renderer (the service is stopping), as build.ts stopBuilds() does for builds. */
 export function stopFastPath() {
-  for (const child of children) child.kill('SIGTERM')
+  warm?.child.kill('SIGTERM')
+  warm = undefined
 }
 
-function run(args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<{ code: number; out: string; log: string }> {
+/** The pid of the warm renderer, if one runs (tests check that publishes share it). */
+export const warmRendererPid = () => warm?.child.pid
+
+function startWarm(repo: string, env: NodeJS.ProcessEnv, key: string, keptDir: string): Warm {
+  const child = spawn(process.execPath, [path.join(repo, 'server/publish/render-worker.ts')], {
+    cwd: repo,
+    env,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  })
+  const self: Warm = { child, key, keptDir, out: '' }
+  const answer = (outcome: RenderOutcome) => {
+    const waiting = self.waiting
+    self.waiting = undefined
+    waiting?.(outcome)
+  }
+  const failed = (why: string) => {
+    if (warm === self) warm = undefined
+    answer({ declined: why, log: self.out } as RenderOutcome)
+  }
+  child.stdout.setEncoding('utf8').on('data', (text: string) => {
+    self.out += text
+    const at = self.out.indexOf(RESULT_MARK)
+    const end = self.out.indexOf('\n', at)
+    if (at < 0 || end < 0) return
+    const outcome = JSON.parse(self.out.slice(at + RESULT_MARK.length, end)) as RenderOutcome
+    self.out = self.out.slice(end + 1)
+    answer(outcome)
+  })
+  // The job's log comes in its outcome (the worker captures it); this is kept for a crash.
+  child.stderr.setEncoding('utf8').on('data', (text: string) => (self.out += text))
+  child.on('error', (error) => failed(`the renderer did not start: ${String(error)}`))
+  child.on('exit', (code, signal) => failed(`the renderer stopped (${code ?? signal})`))
+  return self
+}
+
+/** Sends one job to the warm renderer, starting one when there is none or it no longer fits. */
+function renderWarm(repo: string, env: NodeJS.ProcessEnv, code: string, job: RenderJob): Promise<RenderOutcome> {
+  const key = JSON.stringify([code, Object.entries(env).sort(([a], [b]) => a.localeCompare(b))])
+  if (warm && (warm.key !== key || !existsSync(warm.keptDir))) stopFastPath()
+  warm ??= startWarm(repo, env, key, path.join(job.liveDir, 'prerender'))
+  const self = warm
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })
-    children.add(child)
-    const out: Buffer[] = []
-    const log: Buffer[] = []
-    child.stdout.on('data', (c: Buffer) => (out.push(c), log.push(c)))
-    child.stderr.on('data', (c: Buffer) => log.push(c))
-    child.on('error', (error) => resolve({ code: -1, out: '', log: String(error) }))
-    child.on('close', (code) => {
-      children.delete(child)
-      const text = (chunks: Buffer[]) => Buffer.concat(chunks).toString('utf8')
-      resolve({ code: code ?? -1, out: text(out), log: text(log) })
-    })
+    self.waiting = resolve
+    self.out = ''
+    self.child.stdin!.write(`${JSON.stringify(job)}\n`)
   })
 }
 
@@ -78,39 +121,30 @@ export async function fastRelease(
   const t0 = performance.now()
   const code = codeStamp(repo)
   if (!code || code !== (JSON.parse(built) as { code?: string }).code) return decline('the code changed')
-  // The new content's data store, as a build's first step writes it (content loaders, in `cacheDir`).
+  if (!(JSON.parse(built) as { dataStore?: string }).dataStore)
+    return decline('the live release was built before the warm renderer')
   const t1 = performance.now()
-  const sync = await run([path.join(repo, 'node_modules/astro/bin/astro.mjs'), 'sync'], env, repo)
-  const warnings = contentWarnings(sync.log)
-  if (sync.code !== 0) return decline(`astro sync failed (${sync.code})`, sync.log)
-  if (read(path.join(repo, '.astro/content-assets.mjs')) !== read(path.join(kept, 'content-assets.mjs')))
-    return decline('the content names images the live release does not have', sync.log)
-  const t2 = performance.now()
   const linked = linkTree(liveDir, outDir)
-  const t3 = performance.now()
+  const t2 = performance.now()
   const cacheDir = path.resolve(repo, env.LAOMO_CACHE_DIR || 'node_modules/.astro')
-  const job: RenderJob = { repo, liveDir, outDir }
-  const worker = await run(
-    [path.join(repo, 'server/publish/render-worker.ts'), JSON.stringify(job)],
-    { ...env, LAOMO_RENDER_DATA_STORE: path.join(cacheDir, 'data-store.json') },
-    repo,
-  )
-  const log = `${sync.log}\n${worker.log}`
-  if (worker.code !== 0) return decline(`the renderer failed (${worker.code})`, log)
-  const outcome = JSON.parse(worker.out.trim().split('\n').at(-1)!) as RenderOutcome
+  // The warm renderer syncs the content (loaders, into `cacheDir`, as a build's first step) and renders from it.
+  const store = path.join(cacheDir, 'data-store.json')
+  const outcome = await renderWarm(repo, { ...env, LAOMO_RENDER_DATA_STORE: store }, code, { repo, liveDir, outDir })
+  const log = outcome.log
+  if (outcome.declined) return decline(outcome.declined, log)
   if (outcome.missingImages.length > 0) return decline(`new images: ${outcome.missingImages.join(', ')}`, log)
   // The server bundle (booking endpoint) reads its content from here (keep-renderer.mjs): a new file, renamed
   // over the link to the live release's, if it had one.
   const shipped = path.join(outDir, 'server/data-store.json')
-  copyFileSync(path.join(cacheDir, 'data-store.json'), `${shipped}.tmp`)
+  copyFileSync(store, `${shipped}.tmp`)
   renameSync(`${shipped}.tmp`, shipped)
-  const t4 = performance.now()
+  const t3 = performance.now()
   return {
     ok: true,
-    warnings,
+    warnings: contentWarnings(log),
     log,
     outputs: { rendered: outcome.rendered, restored: outcome.unchanged },
-    timings: { check: t1 - t0, sync: t2 - t1, link: t3 - t2, worker: t4 - t3, linked, ...outcome.ms },
+    timings: { check: t1 - t0, link: t2 - t1, worker: t3 - t2, linked, ...outcome.ms },
   }
 }
 

@@ -1,9 +1,18 @@
 /**
- * One fast publish's rendering, in its own process (fast.ts starts it): the kept bundle reads the new data store
- * once, when it is imported, so each content version gets a fresh process; and a crash cannot take the
- * service down. Argument: a JSON `RenderJob`. Prints one JSON `RenderOutcome` line on stdout.
+ * The publish service's warm renderer: one long-lived process (fast.ts starts it on the first fast publish and
+ * keeps it) that syncs the content and renders each content-only publish. Kept warm between publishes:
+ * - Astro's content layer: set up by Astro's own `sync()` (config, integrations, content config, loaders) on the
+ *   first job, then only `contentLayer.sync()` per job (the loaders; it writes the data store and the image
+ *   imports as `astro sync` would). The instance is Astro's `globalContentLayer` (astro/dist/content/instance.js,
+ *   internal: `sync()` keeps it after disposing its queue and watcher).
+ * - The live release's kept prerender bundle, imported once; `reload()` refills its data store in place.
+ * A crash or a code change ends the process and the next publish starts a new one; a crash cannot take the
+ * service down.
  *
- * The release folder `outDir` is already a hard-linked copy of the live one. This writes the outputs whose
+ * Protocol: one JSON `RenderJob` per line on stdin; per job one line `RESULT_MARK` + JSON `RenderOutcome` on
+ * stdout, carrying what the job logged (Astro's warnings name the broken documents and fields).
+ *
+ * The release folder `outDir` is already a hard-linked copy of the live one. A job writes the outputs whose
  * content key changed or that have none (lists, home, feeds, map data), removes the outputs the content no
  * longer has, and rewrites the sitemap when the set of pages changed; each file is written beside its link
  * and renamed over it, so the live release's file (the same inode) keeps its bytes.
@@ -11,7 +20,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, rmdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { imagesNamed, loadRenderer, outputFile, type StaticPath } from './renderer.ts'
+import { createInterface } from 'node:readline'
+import { imagesNamed, loadRenderer, outputFile, type Renderer, type StaticPath } from './renderer.ts'
 
 export interface RenderJob {
   repo: string
@@ -21,13 +31,19 @@ export interface RenderJob {
   outDir: string
 }
 
+export const RESULT_MARK = '@@laomo-render '
+
 export interface RenderOutcome {
+  /** Why the fast path cannot do this publish (a full build must). */
+  declined?: string
+  /** What Astro and the pages logged during the job. */
+  log: string
   rendered: number
   removed: number
   unchanged: number
   /** Images the pages name that the live release lacks: the caller must build instead. */
   missingImages: string[]
-  ms: { load: number; paths: number; render: number; write: number }
+  ms: { sync: number; load: number; paths: number; render: number; write: number }
 }
 
 interface KeptPath {
@@ -82,9 +98,9 @@ async function writeSitemap(repo: string, outDir: string, pages: string[]) {
   }
 }
 
-export async function runRenderJob(job: RenderJob): Promise<RenderOutcome> {
+export async function runRenderJob(job: RenderJob, renderer: Renderer): Promise<Omit<RenderOutcome, 'log'>> {
   const t0 = performance.now()
-  const renderer = await loadRenderer(job.repo, job.liveDir)
+  await renderer.reload()
   const kept = path.join(job.liveDir, 'prerender')
   const site = (JSON.parse(readFileSync(path.join(kept, 'build.json'), 'utf8')) as { site: string }).site
   const before = JSON.parse(readFileSync(path.join(kept, 'paths.json'), 'utf8')) as KeptPath[]
@@ -123,11 +139,75 @@ export async function runRenderJob(job: RenderJob): Promise<RenderOutcome> {
     removed: removed.length,
     unchanged: paths.length - todo.length,
     missingImages,
-    ms: { load: t1 - t0, paths: t2 - t1, render: t3 - t2, write: t4 - t3 },
+    ms: { sync: 0, load: t1 - t0, paths: t2 - t1, render: t3 - t2, write: t4 - t3 },
+  }
+}
+
+type ContentLayer = { sync(): Promise<void> }
+let contentLayer: ContentLayer | undefined
+/** Syncs the content as `astro sync` does: set up once by Astro's `sync()`, then only the loaders run. */
+async function syncContent(repo: string) {
+  if (contentLayer) return contentLayer.sync()
+  const { sync } = await import('astro')
+  await sync({ root: repo })
+  const { globalContentLayer } = (await import(
+    pathToFileURL(path.join(repo, 'node_modules/astro/dist/content/instance.js')).href
+  )) as { globalContentLayer: { get(): ContentLayer | null } }
+  contentLayer = globalContentLayer.get() ?? undefined
+  if (!contentLayer) throw new Error('astro sync left no content layer')
+}
+
+const read = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8') : null)
+
+let renderer: Renderer | undefined
+async function handle(job: RenderJob): Promise<Omit<RenderOutcome, 'log'>> {
+  const t0 = performance.now()
+  await syncContent(job.repo)
+  const sync = performance.now() - t0
+  const kept = path.join(job.liveDir, 'prerender')
+  const none = { rendered: 0, removed: 0, unchanged: 0, missingImages: [] }
+  // A new image is a new import the bundle cannot resolve.
+  if (read(path.join(job.repo, '.astro/content-assets.mjs')) !== read(path.join(kept, 'content-assets.mjs')))
+    return {
+      ...none,
+      declined: 'the content names images the live release does not have',
+      ms: { sync, load: 0, paths: 0, render: 0, write: 0 },
+    }
+  renderer ??= await loadRenderer(job.repo, job.liveDir)
+  const outcome = await runRenderJob(job, renderer)
+  return { ...outcome, ms: { ...outcome.ms, sync } }
+}
+
+/** What the process writes while `run` runs, still written through. */
+async function capturing<T>(run: () => Promise<T>): Promise<{ value: T; log: string }> {
+  const chunks: string[] = []
+  const streams = [process.stdout, process.stderr]
+  const writes = streams.map((stream) => stream.write.bind(stream))
+  streams.forEach((stream, i) => {
+    stream.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
+      chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'))
+      return writes[i]!(chunk, ...rest)
+    }) as typeof stream.write
+  })
+  try {
+    return { value: await run(), log: chunks.join('') }
+  } finally {
+    streams.forEach((stream, i) => (stream.write = writes[i]! as typeof stream.write))
   }
 }
 
 if (import.meta.main) {
-  const outcome = await runRenderJob(JSON.parse(process.argv[2]!) as RenderJob)
-  process.stdout.write(`${JSON.stringify(outcome)}\n`)
+  // Jobs one at a time, in order (the publish queue sends one at a time anyway).
+  for await (const line of createInterface({ input: process.stdin })) {
+    if (!line.trim()) continue
+    let failed = false
+    const { value, log } = await capturing(() =>
+      handle(JSON.parse(line) as RenderJob).catch((error: unknown) => {
+        failed = true
+        return { declined: `the renderer failed: ${error instanceof Error ? error.stack : String(error)}` }
+      }),
+    )
+    // After a failure the next publish gets a fresh process: nothing half-synced is kept.
+    process.stdout.write(`${RESULT_MARK}${JSON.stringify({ ...value, log })}\n`, () => failed && process.exit(1))
+  }
 }

@@ -1,8 +1,9 @@
 /**
  * Renders a release's pages again without a build, through the prerender bundle the build kept
  * (site/integrations/keep-renderer.mjs writes `<release>/prerender/`): the same page code, the same
- * stylesheets and scripts, with the content of another data store (the bundle reads LAOMO_RENDER_DATA_STORE
- * when it is first imported, so one process renders one content version: see render-worker.ts).
+ * stylesheets and scripts, with the content of another data store: the file LAOMO_RENDER_DATA_STORE names, read
+ * when the bundle is imported and again by `reload()` (keep-renderer.mjs makes the bundle's data store module
+ * refillable), so one long-lived process renders publish after publish (render-worker.ts).
  *
  * What a build does around the render is done here the way Astro's build does it
  * (node_modules/astro/dist/core/build/generate.js, default-prerenderer.js): the bundle's build environment gets
@@ -17,6 +18,8 @@ import { pathToFileURL } from 'node:url'
 
 interface KeptBuild {
   entry: string
+  /** The chunk of the data store module, relative to the kept folder (builds before the warm renderer: none). */
+  dataStore?: string
   pages: Record<string, { styles: unknown[] }>
   scripts: unknown[]
   image: { service: string; base: string; assets: string }
@@ -40,6 +43,8 @@ interface BuildApp {
   setInternals(internals: unknown): void
   setOptions(options: unknown): void
   render(request: Request, options: { routeData: unknown }): Promise<Response>
+  /** getStaticPaths' results per route, which the bundle keeps for the life of the process. */
+  routeCache: { clearAll(): void }
 }
 
 type HashFns = {
@@ -85,6 +90,10 @@ export function outputFile(pathname: string, route: StaticPath['route']): string
 }
 
 export interface Renderer {
+  /** The kept folder the bundle was imported from (its modules stay loaded while the process lives). */
+  keptDir: string
+  /** Reads the data store file again and forgets what was worked out from the previous content. */
+  reload(): Promise<void>
   paths(): Promise<StaticPath[]>
   render(path: StaticPath, origin: string): Promise<Rendered | undefined>
 }
@@ -105,6 +114,17 @@ export async function loadRenderer(repo: string, releaseDir: string): Promise<Re
     pathToFileURL(path.join(repo, 'node_modules/astro/dist/runtime/prerender/static-paths.js')).href
   )) as { StaticPaths: new (app: BuildApp) => { getAll(): Promise<StaticPath[]> } }
   return {
+    keptDir,
+    async reload() {
+      if (!kept.dataStore) throw new Error('the kept bundle cannot reload its data store (built before it could)')
+      // The URL the bundle itself imports the chunk by: the same module instance, whose Map the runtime reads.
+      await import(pathToFileURL(path.join(keptDir, kept.dataStore)).href)
+      const reloadDataStore = (globalThis as Record<symbol, unknown>)[Symbol.for('laomo.reloadDataStore')]
+      if (typeof reloadDataStore !== 'function') throw new Error('the data store module cannot reload')
+      reloadDataStore()
+      app.routeCache.clearAll()
+      imagesNamed.clear()
+    },
     paths: () => new StaticPaths(app).getAll(),
     async render(staticPath, origin) {
       const url = new URL(staticPath.pathname, origin)

@@ -11,6 +11,7 @@
  * The bundle would render the content it was built with: Astro bakes the data store into it as the
  * `astro:data-layer-content` module. That module reads a newer data store at run time when one is given
  * (`dataStoreAtRunTime`), and the baked content otherwise, so the build itself renders exactly as before.
+ * In the prerender bundle it can read it again without a new process: see `RELOADABLE`.
  */
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
@@ -31,19 +32,59 @@ const RUN_TIME_SOURCE = {
   ssr: "[new URL('data-store.json', import.meta.url), new URL('../data-store.json', import.meta.url)].find((f) => existsSync(f))",
 }
 
+/**
+ * The prerender bundle's data store module, for the publish service's warm renderer (server/publish/renderer.ts).
+ * Astro's content runtime imports the module once and keeps the Map it exports as its store, reading it on every
+ * getCollection/getEntry (`ImmutableDataStore.fromModule`/`fromMap` in astro/dist/content/data-store.js, the
+ * same as its own `devalue.unflatten` of the baked array). Exporting the Map ourselves lets `reloadDataStore()`
+ * (published on globalThis once the chunk is loaded) refill it in place from the file LAOMO_RENDER_DATA_STORE names, and bump the content version that the site's
+ * per-build memos follow (`perBuild` in site/lib/site.ts).
+ */
+const RELOADABLE = `
+import { unflatten } from 'devalue'
+const store = new Map()
+const VERSION = Symbol.for('laomo.contentVersion')
+function reloadDataStore() {
+  const file = process.env.LAOMO_RENDER_DATA_STORE
+  const flat = file ? JSON.parse(readFileSync(file, 'utf8')) : baked
+  if (!Array.isArray(flat)) throw new Error('keep-renderer: the data store is not a devalue array')
+  const next = unflatten(flat)
+  store.clear()
+  for (const [name, entries] of next) store.set(name, entries)
+  globalThis[VERSION] = (globalThis[VERSION] ?? 0) + 1
+}
+reloadDataStore()
+// By a global, not an export: the bundler renames a chunk's exports.
+globalThis[Symbol.for('laomo.reloadDataStore')] = reloadDataStore
+export default store
+`
+
+/** The prerender bundle's chunk holding the data store module (the warm renderer imports it to reload it). */
+let dataStoreChunk = ''
+
 /** @type {import('vite').Plugin} */
 const dataStoreAtRunTime = {
   name: 'laomo:data-store-at-run-time',
   apply: 'build',
   transform(code, id) {
-    const source = RUN_TIME_SOURCE[/** @type {'prerender' | 'ssr'} */ (this.environment?.name)]
+    const environment = /** @type {'prerender' | 'ssr'} */ (this.environment?.name)
+    const source = RUN_TIME_SOURCE[environment]
     if (id !== DATA_STORE_MODULE || !source) return
     const baked = code.replace(/^export default /, 'const baked = ')
     if (baked === code) throw new Error('keep-renderer: unexpected astro:data-layer-content module')
+    const exported =
+      environment === 'prerender'
+        ? RELOADABLE
+        : `const file = ${source}\nexport default file ? JSON.parse(readFileSync(file, 'utf8')) : baked\n`
     return {
-      code: `import { existsSync, readFileSync } from 'node:fs'\n${baked}\nconst file = ${source}\nexport default file ? JSON.parse(readFileSync(file, 'utf8')) : baked\n`,
+      code: `import { existsSync, readFileSync } from 'node:fs'\n${baked}\n${exported}`,
       map: { mappings: '' },
     }
+  },
+  generateBundle(_options, bundle) {
+    if (this.environment?.name !== 'prerender') return
+    for (const chunk of Object.values(bundle))
+      if (chunk.type === 'chunk' && chunk.moduleIds.includes(DATA_STORE_MODULE)) dataStoreChunk = chunk.fileName
   },
 }
 
@@ -106,6 +147,7 @@ async function keep(config) {
   const built = {
     code: codeStamp(fileURLToPath(config.root)),
     entry,
+    dataStore: dataStoreChunk,
     pages,
     scripts: options.settings.scripts,
     site: config.site,

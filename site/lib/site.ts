@@ -13,8 +13,13 @@ import { newestPhotosFirst } from './lists'
  */
 export function perBuild<T>(make: () => Promise<T>): () => Promise<T> {
   let value: Promise<T> | undefined
+  let version: unknown
   return () => {
     if (import.meta.env.DEV) return make()
+    // The publish service's warm renderer reloads the content between publishes and says so here
+    // (site/integrations/keep-renderer.mjs); a build never changes it.
+    const current = (globalThis as Record<symbol, unknown>)[Symbol.for('laomo.contentVersion')]
+    if (current !== version) [version, value] = [current, undefined]
     value ??= make().catch((error: unknown) => {
       value = undefined
       throw error

@@ -2,8 +2,9 @@
  * The publish fast path (server/publish/fast.ts) against clean builds: on a generated dataset of varying size,
  * a series of publishes (a talk's title edited, a talk added, a talk deleted, a model worker's slug renamed)
  * each goes through the fast path, and each release's pages are byte for byte those of a clean build of the
- * same content (the search index aside: it follows the switch, not part of this path). The live release is
- * never written through its links; a publish the fast path cannot do (a new image) is a full build.
+ * same content (the search index aside: it follows the switch, not part of this path). Every fast publish is
+ * rendered by one warm renderer process, kept between publishes. The live release is never written through its
+ * links; a publish the fast path cannot do (a new image) is a full build.
  */
 import { createHash } from 'node:crypto'
 import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
@@ -14,7 +15,7 @@ import { toNdjson, writeScaledDataset, type Doc } from '../../scripts/bench/scal
 import { REPO } from '../../server/config'
 import { buildRelease, type BuildResult } from '../../server/publish/build'
 import type { Queued } from '../../server/publish/delivery'
-import { buildWithFastPath } from '../../server/publish/fast'
+import { buildWithFastPath, stopFastPath, warmRendererPid } from '../../server/publish/fast'
 import { createPublisher } from '../../server/publish/publisher'
 import { openReleases } from '../../server/publish/releases'
 import { openStatus } from '../../server/publish/status'
@@ -59,7 +60,10 @@ const deliver = (_id: string, _type: string, operation?: 'update' | 'delete') =>
 }
 const live = () => releases.dirOf(releases.current()!)
 
-afterAll(() => rmSync(ROOT, { recursive: true, force: true }))
+afterAll(() => {
+  stopFastPath()
+  rmSync(ROOT, { recursive: true, force: true })
+})
 
 /** Every file of a release's client folder but the search index: relative path → hash of its bytes. */
 function pages(dir: string): Map<string, string> {
@@ -83,9 +87,17 @@ async function cleanBuild(): Promise<Map<string, string>> {
   return pages(dir)
 }
 
+let renderer: number | undefined
+/** Went live through the fast path, rendered by the same warm process as every fast publish before it. */
 function expectFast() {
   expect(status.read().builds[0], last?.log).toMatchObject({ result: 'live' })
   expect(lines.join('\n')).toMatch(/^fast path: /m)
+  const pid = warmRendererPid()
+  expect(pid).toBeTypeOf('number')
+  renderer ??= pid
+  expect(pid).toBe(renderer)
+  // Alive, not a recycled number: signal 0 only checks the process exists.
+  expect(() => process.kill(pid!, 0)).not.toThrow()
 }
 
 const inodes = (dir: string) =>
@@ -116,6 +128,20 @@ describe('the publish fast path', () => {
       // Written beside each link and renamed over it: the previous release kept its bytes and inodes.
       expect(pages(before)).toEqual(beforeFiles)
       expect(inodes(before)).toEqual(beforeInodes)
+    },
+  )
+
+  it(
+    'a second edit of the same talk, by the same warm renderer process: as a clean build',
+    { timeout: BUILD_MS },
+    async () => {
+      const talk = pick(talks().filter((t) => String(t.title).includes('快速')))
+      docs = docs.map((d) => (d === talk ? { ...d, title: `${String(talk.title)}（再改 ${random(1e6)}）` } : d))
+      save()
+      await deliver(talk._id, 'talk')
+      expectFast()
+      expect(readFileSync(path.join(live(), 'client', talkPath(talk._id), 'index.html'), 'utf8')).toContain('再改')
+      expect(pages(live())).toEqual(await cleanBuild())
     },
   )
 
