@@ -1,10 +1,9 @@
 /**
  * The publish service's warm renderer: one long-lived process (fast.ts starts it on the first fast publish and
  * keeps it) that syncs the content and renders each content-only publish. Kept warm between publishes:
- * - Astro's content layer: set up by Astro's own `sync()` (config, integrations, content config, loaders) on the
- *   first job, then only `contentLayer.sync()` per job (the loaders; it writes the data store and the image
- *   imports as `astro sync` would). The instance is Astro's `globalContentLayer` (astro/dist/content/instance.js,
- *   internal: `sync()` keeps it after disposing its queue and watcher).
+ * - Astro's content layer: set up as Astro's `sync()` does (config, integrations, content config, loaders) on the
+ *   first job, then only the loaders per job (they write the data store and the image imports as
+ *   `astro sync` would): see `syncContent`.
  * - The live release's kept prerender bundle, imported once; `reload()` refills its data store in place.
  * A crash or a code change ends the process and the next publish starts a new one; a crash cannot take the
  * service down.
@@ -143,18 +142,51 @@ export async function runRenderJob(job: RenderJob, renderer: Renderer): Promise<
   }
 }
 
-type ContentLayer = { sync(): Promise<void> }
-let contentLayer: ContentLayer | undefined
-/** Syncs the content as `astro sync` does: set up once by Astro's `sync()`, then only the loaders run. */
+type Loaded = Record<string, (...args: never[]) => unknown>
+let content: { settings: unknown; logger: unknown; astro: (file: string) => Promise<Loaded> } | undefined
+/**
+ * Syncs the content as `astro sync` does. The first job does what Astro's `sync()` does (core/sync/index.js:
+ * config, integrations' config hooks, then `syncInternal`: the temporary Vite server, the content config, the
+ * loaders), keeping the settings and logger. Later jobs run only the loaders, in a content layer given a fresh
+ * store read from the file the last one wrote: a store kept in memory debounces its image-import writes by
+ * 500 ms once it has written them (`SAVE_DEBOUNCE_MS` in content/mutable-data-store.js, meant for `astro dev`),
+ * and the sync waits for them. All of these are Astro internals (7.3.5), imported by file path.
+ */
 async function syncContent(repo: string) {
-  if (contentLayer) return contentLayer.sync()
-  const { sync } = await import('astro')
-  await sync({ root: repo })
-  const { globalContentLayer } = (await import(
-    pathToFileURL(path.join(repo, 'node_modules/astro/dist/content/instance.js')).href
-  )) as { globalContentLayer: { get(): ContentLayer | null } }
-  contentLayer = globalContentLayer.get() ?? undefined
-  if (!contentLayer) throw new Error('astro sync left no content layer')
+  if (!content) {
+    const astro = (file: string) =>
+      import(pathToFileURL(path.join(repo, 'node_modules/astro/dist', file)).href) as Promise<Loaded>
+    const [{ ensureProcessNodeEnv }, { resolveConfig }, { loadOrCreateNodeLogger }, { createSettings }, hooks, sync] =
+      await Promise.all(
+        ['core/util.js', 'core/config/config.js', 'core/logger/load.js', 'core/config/settings.js']
+          .concat(['integrations/hooks.js', 'core/sync/index.js'])
+          .map(astro),
+      )
+    const call = <T>(fn: unknown, ...args: unknown[]) => (fn as (...a: unknown[]) => Promise<T>)(...args)
+    await call(ensureProcessNodeEnv, 'production')
+    const { astroConfig } = await call<{ astroConfig: unknown }>(resolveConfig!, { root: repo }, 'sync')
+    const logger = await call(loadOrCreateNodeLogger, astroConfig, { root: repo })
+    let settings = await call(createSettings, astroConfig, undefined, repo)
+    settings = await call(hooks!.runHookConfigSetup, { command: 'sync', settings, logger })
+    await call(hooks!.runHookConfigDone, { settings, logger })
+    await call(sync!.syncInternal, { settings, logger, mode: 'production', command: 'sync' })
+    content = { settings, logger, astro }
+    return
+  }
+  const { settings, logger, astro } = content
+  const [{ getDataStoreChunkSize, getDataStoreFile }, { MutableDataStore }, { globalContentLayer }] = await Promise.all(
+    ['content/paths.js', 'content/mutable-data-store.js', 'content/instance.js'].map(astro),
+  )
+  if ((getDataStoreChunkSize as (s: unknown) => unknown)(settings) !== undefined)
+    throw new Error('a chunked data store (experimental.collectionStorage) is not supported here')
+  const file = (getDataStoreFile as (s: unknown, dev: boolean) => URL)(settings, false)
+  const store = await (MutableDataStore as unknown as { fromFile(f: URL): Promise<unknown> }).fromFile(file)
+  const layer = (globalContentLayer as unknown as { init(o: object): { sync(): Promise<void> } }).init({
+    settings,
+    logger,
+    store,
+  })
+  await layer.sync()
 }
 
 const read = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8') : null)
@@ -210,4 +242,6 @@ if (import.meta.main) {
     // After a failure the next publish gets a fresh process: nothing half-synced is kept.
     process.stdout.write(`${RESULT_MARK}${JSON.stringify({ ...value, log })}\n`, () => failed && process.exit(1))
   }
+  // stdin closed: the service is gone (even killed); whatever Astro left open must not keep this alive.
+  process.exit(0)
 }

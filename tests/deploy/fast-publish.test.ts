@@ -193,6 +193,24 @@ describe('the publish fast path', () => {
     },
   )
 
+  it(
+    'a renderer that died is replaced by the next publish, which still takes the fast path',
+    { timeout: BUILD_MS },
+    async () => {
+      const dead = renderer!
+      process.kill(dead, 'SIGKILL')
+      await expect.poll(() => warmRendererPid()).toBeUndefined()
+      const talk = pick(talks())
+      docs = docs.map((d) => (d === talk ? { ...d, title: `${String(talk.title)}（重启 ${random(1e6)}）` } : d))
+      save()
+      renderer = undefined
+      await deliver(talk._id, 'talk')
+      expectFast()
+      expect(renderer).not.toBe(dead)
+      expect(readFileSync(path.join(live(), 'client', talkPath(talk._id), 'index.html'), 'utf8')).toContain('重启')
+    },
+  )
+
   it('content naming an image the live release lacks is a full build', { timeout: BUILD_MS }, async () => {
     const photo = pick(docs.filter((d) => d._type === 'photo'))
     const image = photo.image as { _sanityAsset: string }
