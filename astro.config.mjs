@@ -7,6 +7,7 @@ import node from '@astrojs/node'
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { API_VERSION, PLACEHOLDER_PROJECT_ID } from '#domain/sanity'
+import { isPrintViewPath, REQUEST_STATUS_PATH } from '#domain/paths'
 import { keepRenderer } from './site/integrations/keep-renderer.mjs'
 
 const env = process.env
@@ -139,7 +140,10 @@ export default defineConfig({
       : []),
     sitemap({
       filter: (page) =>
-        !['/studio', '/api/'].some((prefix) => new URL(page).pathname.startsWith(prefix)) && !isOldAddress(page),
+        // The Studio, and what runs on demand (the booking endpoint, a request's status page).
+        !['/studio', '/api/', REQUEST_STATUS_PATH].some((prefix) => new URL(page).pathname.startsWith(prefix)) &&
+        !isPrintViewPath(new URL(page).pathname) &&
+        !isOldAddress(page),
     }),
   ],
   vite: {

@@ -5,6 +5,7 @@ import {
   bookingPath,
   documentPath,
   HOME_PATH,
+  isPrintViewPath,
   MAP_POINTS_PATH,
   MAP_TEXT_PATH,
   mapPath,
@@ -19,16 +20,20 @@ import {
   talkFeedPath,
   talkListPath,
   talkPath,
+  talkPosterPath,
   tourPath,
   workerFeedPath,
   workerListPath,
   workerPath,
+  workerPrintPath,
 } from './paths.ts'
 
 /** Every builder that takes a slug or id, by the page it names. */
 const BUILDERS: [string, (value: string) => string, (encoded: string) => string][] = [
   ['worker', workerPath, (e) => `/workers/${e}/`],
   ['talk', talkPath, (e) => `/talks/${e}/`],
+  ['talk poster', talkPosterPath, (e) => `/talks/${e}/poster/`],
+  ['worker print view', workerPrintPath, (e) => `/workers/${e}/print/`],
   ['story', storyPath, (e) => `/stories/${e}/`],
   ['tour', tourPath, (e) => `/tours/${e}/`],
   ['photo', photoPath, (e) => `/photos/${e}/`],
@@ -121,6 +126,11 @@ describe('booking link', () => {
     expect(bookingPath('张 红梅&x')).toBe('/schools/?worker=%E5%BC%A0+%E7%BA%A2%E6%A2%85%26x#request')
     const url = new URL(bookingPath('a#b?c'), 'https://x.test')
     expect([url.pathname, url.searchParams.get('worker'), url.hash]).toEqual(['/schools/', 'a#b?c', '#request'])
+    // The topic goes with the worker (or alone: "any available model worker" on that topic).
+    const both = new URL(bookingPath('li-ming', '工匠精神 & 安全'), 'https://x.test')
+    expect([both.searchParams.get('worker'), both.searchParams.get('topic')]).toEqual(['li-ming', '工匠精神 & 安全'])
+    expect(bookingPath(undefined, '劳动教育')).toBe('/schools/?topic=%E5%8A%B3%E5%8A%A8%E6%95%99%E8%82%B2#request')
+    expect(bookingPath('li-ming', '')).toBe('/schools/?worker=li-ming#request')
   })
 })
 
@@ -204,5 +214,14 @@ describe('absoluteUrl', () => {
       `https://x.test${mapPath({ worker: '张 红' })}`,
     )
     expect(absoluteUrl('/a:b/', 'https://x.test')).toBe('https://x.test/a:b/')
+  })
+})
+
+describe('isPrintViewPath', () => {
+  it('names the print views the builders make, and no other page', () => {
+    for (const value of ['talk-001', '张红梅', 'poster', 'print'])
+      for (const path of [talkPosterPath(value), workerPrintPath(value)]) expect(isPrintViewPath(path)).toBe(true)
+    for (const path of [talkPath('poster'), workerPath('print'), SECTION_PATHS.talks, '/talks/poster/x/'])
+      expect(isPrintViewPath(path)).toBe(false)
   })
 })

@@ -33,7 +33,13 @@ export const SECTION_PATHS = {
 } as const
 
 export const workerPath = (slug: string) => `/workers/${segment(slug)}/`
+/** A model worker's profile as one printable A4 page (打印简介). */
+export const workerPrintPath = (slug: string) => `${workerPath(slug)}print/`
 export const talkPath = (id: string) => `/talks/${segment(id)}/`
+/** A talk's printable A4 poster for a notice board (with a QR code of the talk's page). */
+export const talkPosterPath = (id: string) => `${talkPath(id)}poster/`
+/** Print views (posters, 打印简介) copy a page for paper: kept out of the sitemap and search engines. */
+export const isPrintViewPath = (path: string) => /^\/(talks\/[^/]+\/poster|workers\/[^/]+\/print)\/$/.test(path)
 export const storyPath = (slug: string) => `/stories/${segment(slug)}/`
 export const tourPath = (slug: string) => `/tours/${segment(slug)}/`
 export const photoPath = (id: string) => `/photos/${segment(id)}/`
@@ -80,10 +86,21 @@ export const MAP_TEXT_PATH = '/map/text.json'
 
 /** The booking endpoint, the one path Node renders on demand (site/pages/api/talk-requests.astro). */
 export const BOOKING_ENDPOINT_PATH = '/api/talk-requests'
+/** Where a school looks up its request (reference + the phone's last four digits), served on demand. */
+export const REQUEST_STATUS_PATH = '/schools/request/'
+/** The status page with the reference filled in (linked from the confirmation). */
+export const requestStatusPath = (reference?: string) => withQuery(REQUEST_STATUS_PATH, [['ref', reference]])
 
-/** The school-talk booking form, with the model worker it asks for chosen if one is given. */
-export const bookingPath = (workerSlug?: string) =>
-  withQuery(SECTION_PATHS.schools, [['worker', workerSlug]], 'request')
+/** The school-talk booking form, with the model worker and the topic it asks for chosen if given. */
+export const bookingPath = (workerSlug?: string, topic?: string) =>
+  withQuery(
+    SECTION_PATHS.schools,
+    [
+      ['worker', workerSlug],
+      ['topic', topic],
+    ],
+    'request',
+  )
 
 /** Published id: drafts and release versions share the page of the published document. */
 export function publishedId(id: string): string {

@@ -11,6 +11,9 @@ export interface BuildSummary {
   warnings: string[]
   documents: string[]
   afterSwitchError?: string
+  /** The release's search index: built after the switch ('pending' until then), so search may lag its pages. */
+  searchIndex?: 'pending' | 'current' | 'failed'
+  searchIndexReason?: string
 }
 
 export interface StatusReply {

@@ -310,6 +310,7 @@ export type TalkRequest = {
   address?: string
   notes?: string
   consent?: boolean
+  replyNote?: string
   talk?: TalkReference
 }
 
@@ -897,3 +898,37 @@ export type STORIES_QUERY_RESULT = Array<{
 // Variable: REFERENCE_TAKEN_QUERY
 // Query: count(*[_type == "talkRequest" && reference == $reference && _id != $id]) > 0
 export type REFERENCE_TAKEN_QUERY_RESULT = boolean
+
+// Source: site/lib/content/queries.ts
+// Variable: REQUEST_STATUS_QUERY
+// Query: *[_type == "talkRequest" && reference == $reference && !(_id in path("drafts.**")) && !(_id in path("versions.**"))][0]{    phone,    status,    replyNote,    "talk": talk->{      _id,      title,      startsAt,      endsAt,      status,      venueName,      prefecture,      county,      "speakers": speakers[]->name    }  }
+export type REQUEST_STATUS_QUERY_RESULT = {
+  phone: string
+  status: 'contacted' | 'declined' | 'new' | 'scheduled'
+  replyNote: string | null
+  talk: {
+    _id: string
+    title: string
+    startsAt: string
+    endsAt: string | null
+    status: 'cancelled' | 'held' | 'planned'
+    venueName: string
+    prefecture:
+      | '\u4E34\u590F\u56DE\u65CF\u81EA\u6CBB\u5DDE'
+      | '\u5170\u5DDE\u5E02'
+      | '\u5609\u5CEA\u5173\u5E02'
+      | '\u5929\u6C34\u5E02'
+      | '\u5B9A\u897F\u5E02'
+      | '\u5E73\u51C9\u5E02'
+      | '\u5E86\u9633\u5E02'
+      | '\u5F20\u6396\u5E02'
+      | '\u6B66\u5A01\u5E02'
+      | '\u7518\u5357\u85CF\u65CF\u81EA\u6CBB\u5DDE'
+      | '\u767D\u94F6\u5E02'
+      | '\u9152\u6CC9\u5E02'
+      | '\u91D1\u660C\u5E02'
+      | '\u9647\u5357\u5E02'
+    county: string | null
+    speakers: Array<string> | null
+  } | null
+} | null

@@ -17,9 +17,10 @@ import {
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { gzipSync } from 'node:zlib'
+import { gunzipSync, gzipSync } from 'node:zlib'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { buildSearchIndex, metaNames, pruneBundle, referencedNames } from './search-index.ts'
+import { indexedPages, indexGlob, MANIFEST, PAGES_PER_INDEX, pagesPerIndex, shardOf } from './search-shards.ts'
 
 let dir: string
 const out = () => path.join(dir, 'out')
@@ -42,11 +43,11 @@ function metaFile(): string {
   return path.join(bundle(), `pagefind.${entry.languages['zh-cn'].hash}.pf_meta`)
 }
 
-/** Every file under `root` with its bytes, by relative path. */
+/** Every file under `root` with its bytes, by relative path (without the shard list, which Pagefind does not write). */
 function files(root: string): Map<string, string> {
   const all = new Map<string, string>()
   for (const entry of readdirSync(root, { recursive: true, withFileTypes: true }))
-    if (entry.isFile()) {
+    if (entry.isFile() && !(entry.name === MANIFEST && entry.parentPath === root)) {
       const full = path.join(entry.parentPath, entry.name)
       all.set(path.relative(root, full), readFileSync(full).toString('base64'))
     }
@@ -80,6 +81,8 @@ describe('search index step', () => {
     expect(files(bundle())).toEqual(placed)
     const entry = JSON.parse(readFileSync(path.join(out(), 'client/pagefind/pagefind-entry.json'), 'utf8'))
     expect(entry.languages['zh-cn'].page_count).toBe(20)
+    // One index: nothing to merge.
+    expect(JSON.parse(readFileSync(path.join(out(), 'client/pagefind', MANIFEST), 'utf8'))).toEqual({ merge: [] })
   })
 
   it('after a page changed, leaves exactly what a fresh index would and drops what the old one needed', () => {
@@ -167,5 +170,111 @@ describe('search index step', () => {
     mkdirSync(path.join(out(), 'client'), { recursive: true })
     expect(() => buildSearchIndex(out(), cache())).toThrow(/Pagefind failed[\s\S]*not able to build an index/)
     expect(existsSync(bundle())).toBe(false)
+  })
+})
+
+/** The URL each page fragment of a bundle is for (a fragment is gzipped `pagefind_dcd` + JSON). */
+function fragmentUrls(bundleDir: string): string[] {
+  const dir = path.join(bundleDir, 'fragment')
+  return readdirSync(dir).map(
+    (f) =>
+      JSON.parse(
+        gunzipSync(readFileSync(path.join(dir, f)))
+          .subarray(12)
+          .toString('utf8'),
+      ).url as string,
+  )
+}
+const pageCount = (bundleDir: string) =>
+  JSON.parse(readFileSync(path.join(bundleDir, 'pagefind-entry.json'), 'utf8')).languages['zh-cn'].page_count
+
+describe('search index in shards', () => {
+  const site = () => path.join(out(), 'client/pagefind')
+  // A varied number of pages per run, so no count is special: 20 from beforeEach plus some.
+  const extra = 3 + Math.floor(Math.random() * 10)
+  beforeEach(() => {
+    for (let i = 1; i <= extra; i++) page(`extra-${i}`, `第${i}位劳模讲述安全生产`)
+  })
+
+  it('above the limit, splits the pages into shards that together index each page once, and lists them', () => {
+    const total = 20 + extra
+    const perIndex = 6 + Math.floor(Math.random() * 4)
+    const { shards } = buildSearchIndex(out(), cache(), perIndex)
+    expect(shards).toBe(Math.ceil(total / perIndex))
+    const manifest = JSON.parse(readFileSync(path.join(site(), MANIFEST), 'utf8'))
+    expect(manifest.merge).toEqual(Array.from({ length: shards - 1 }, (_, i) => `shard-${i + 2}/`))
+    const bundles = [site(), ...manifest.merge.map((dir: string) => path.join(site(), dir))]
+    const urls = bundles.flatMap(fragmentUrls).sort()
+    expect(urls).toEqual([...new Set(urls)])
+    expect(urls).toHaveLength(total)
+    for (const b of bundles) expect(fragmentUrls(b)).toHaveLength(pageCount(b))
+    // The staged copies of the pages are gone; each shard's index is kept for the next build.
+    expect(existsSync(path.join(cache(), 'pagefind-pages'))).toBe(false)
+    for (let k = 2; k <= shards; k++) expect(existsSync(path.join(cache(), `pagefind-${k}`))).toBe(true)
+  })
+
+  it('after one page changed, rewrites only its shard and keeps the others’ files', () => {
+    const { shards } = buildSearchIndex(out(), cache(), 8)
+    expect(shards).toBeGreaterThan(1)
+    const before = files(site())
+    page('talk-3', '改期后的报告会：焊接技术与工匠精神')
+    buildSearchIndex(out(), cache(), 8)
+    const after = files(site())
+    const changedDirs = new Set(
+      [...after.keys()].filter((f) => before.get(f) !== after.get(f)).map((f) => /^(shard-\d+)\//.exec(f)?.[1] ?? ''),
+    )
+    expect(changedDirs.size).toBe(1)
+  })
+
+  it('back under the limit, is one index again and leaves no shard behind', () => {
+    buildSearchIndex(out(), cache(), 5)
+    const { shards } = buildSearchIndex(out(), cache(), 1_000)
+    expect(shards).toBe(1)
+    expect(readdirSync(site()).filter((f) => f.startsWith('shard-'))).toEqual([])
+    expect(readdirSync(cache()).filter((f) => /^pagefind-\d+$/.test(f))).toEqual([])
+    expect(pageCount(site())).toBe(20 + extra)
+    expect(files(site())).toEqual(freshIndex())
+  })
+
+  it('updates a live index in place: files both indexes name stay the same file, the rest follow', () => {
+    buildSearchIndex(out(), cache(), 10)
+    const inode = (f: string) => statSync(path.join(site(), f)).ino
+    const kept = [...files(site()).keys()].filter((f) => f.includes('fragment/'))
+    const inodes = new Map(kept.map((f) => [f, inode(f)]))
+    page('talk-5', '新增内容：高原铁路养护')
+    buildSearchIndex(out(), cache(), 10)
+    const now = files(site())
+    const still = kept.filter((f) => now.has(f))
+    expect(still.length).toBe(kept.length - 1)
+    for (const f of still) expect(inode(f)).toBe(inodes.get(f))
+  })
+})
+
+describe('shard settings', () => {
+  it('puts a page in the same shard every time, and spreads pages over all shards', () => {
+    const pages = Array.from(
+      { length: 400 },
+      (_, i) => `talks/t-${i}-${Math.random().toString(36).slice(2)}/index.html`,
+    )
+    for (const count of [2, 3, 5]) {
+      const shards = pages.map((p) => shardOf(p, count))
+      expect(pages.map((p) => shardOf(p, count))).toEqual(shards)
+      for (let k = 1; k <= count; k++) expect(shards.filter((s) => s === k).length).toBeGreaterThan(400 / count / 2)
+    }
+  })
+
+  it('reads the limit from LAOMO_SEARCH_SHARD_PAGES and refuses one that is not a count', () => {
+    expect(pagesPerIndex({})).toBe(PAGES_PER_INDEX)
+    expect(pagesPerIndex({ LAOMO_SEARCH_SHARD_PAGES: '25' })).toBe(25)
+    for (const bad of ['0', '-3', '2.5', 'many'])
+      expect(() => pagesPerIndex({ LAOMO_SEARCH_SHARD_PAGES: bad })).toThrow(/LAOMO_SEARCH_SHARD_PAGES/)
+  })
+
+  it('splits exactly the pages pagefind.yml has Pagefind read', () => {
+    const glob = indexGlob()
+    expect(readFileSync('pagefind.yml', 'utf8')).toContain(glob)
+    mkdirSync(path.join(out(), 'client/talks/2026/05'), { recursive: true })
+    writeFileSync(path.join(out(), 'client/talks/2026/05/index.html'), '<html></html>')
+    expect(indexedPages(path.join(out(), 'client'))).toHaveLength(20)
   })
 })

@@ -9,7 +9,9 @@
  * the pages that changed. Files the new index no longer names are removed, and the bundle is put into the
  * output, content-named files as hard links (their contents never change).
  *
- * It runs after `astro build` has exited, so the two never hold their memory at once.
+ * It runs after `astro build` has exited, so the two never hold their memory at once. A large site is indexed
+ * in shards, one Pagefind run each (scripts/search-shards.ts), so no run holds every page. The bundles are put
+ * into the site in an order that lets this run on a live release (the publish service's index after the switch).
  */
 import { spawnSync } from 'node:child_process'
 import {
@@ -19,7 +21,10 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  renameSync,
+  rmdirSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -27,6 +32,7 @@ import { arch } from 'node:os'
 import path from 'node:path'
 import { gunzipSync } from 'node:zlib'
 import { decode } from 'cborg'
+import { indexedPages, MANIFEST, pagesPerIndex, REPO, stageShard } from './search-shards.ts'
 import { staticDirOf } from './static-dir.ts'
 
 /** Folders of content-named files: the index chunks, one fragment per page, filter chunks. */
@@ -121,25 +127,66 @@ export function pruneBundle(bundle: string): number {
   return removed
 }
 
-/** Puts the bundle into the site: content-named files as hard links (copies across file systems), the rest copied. */
+/** A file Pagefind names after its content: never rewritten, so it is hard-linked rather than copied. */
+const isContentNamed = (relative: string) =>
+  relative.endsWith('.pf_meta') || CONTENT_NAMED_DIRS.includes(path.basename(path.dirname(relative)))
+
+/** Hard link, or a copy across file systems. */
+function link(from: string, to: string) {
+  try {
+    linkSync(from, to)
+  } catch {
+    copyFileSync(from, to)
+  }
+}
+
+/** Files under `dir`, relative to it. */
+const filesUnder = (dir: string) =>
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+
+/** Copies a bundle (with any shard folders) into a folder that does not have one yet: content-named files linked. */
 export function placeBundle(bundle: string, target: string): void {
   rmSync(target, { recursive: true, force: true })
-  const place = (from: string, to: string, contentNamed: boolean) => {
-    mkdirSync(to, { recursive: true })
-    for (const entry of readdirSync(from, { withFileTypes: true })) {
-      const src = path.join(from, entry.name)
-      const dst = path.join(to, entry.name)
-      if (entry.isDirectory()) place(src, dst, CONTENT_NAMED_DIRS.includes(entry.name))
-      else if (contentNamed || entry.name.endsWith('.pf_meta')) {
-        try {
-          linkSync(src, dst)
-        } catch {
-          copyFileSync(src, dst)
-        }
-      } else copyFileSync(src, dst)
-    }
+  for (const file of filesUnder(bundle)) {
+    mkdirSync(path.dirname(path.join(target, file)), { recursive: true })
+    if (isContentNamed(file)) link(path.join(bundle, file), path.join(target, file))
+    else copyFileSync(path.join(bundle, file), path.join(target, file))
   }
-  place(bundle, target, false)
+}
+
+/**
+ * Makes `target` hold exactly the given bundles (`at` is each one's folder inside it), in an order that a
+ * browser searching the live site meanwhile never meets a missing file: first the new content-named files
+ * (new names, beside the old), then the rest — the entry files that name them and last the shard list —
+ * each replaced by a rename, then whatever no bundle has any more is removed.
+ */
+export function syncBundles(bundles: { from: string; at: string }[], target: string): void {
+  const wanted = new Set<string>()
+  const replaced: [string, string][] = []
+  for (const { from, at } of bundles)
+    for (const file of filesUnder(from)) {
+      const src = path.join(from, file)
+      const dst = path.join(target, at, file)
+      wanted.add(dst)
+      mkdirSync(path.dirname(dst), { recursive: true })
+      if (!isContentNamed(file)) replaced.push([src, dst])
+      // Kept when it is the cached file itself; otherwise replaced whole (a file left by an interrupted run).
+      else if (!existsSync(dst) || statSync(dst).ino !== statSync(src).ino) {
+        link(src, `${dst}.tmp`)
+        renameSync(`${dst}.tmp`, dst)
+      }
+    }
+  replaced.sort(([, a], [, b]) => Number(path.basename(a) === MANIFEST) - Number(path.basename(b) === MANIFEST))
+  for (const [src, dst] of replaced) {
+    copyFileSync(src, `${dst}.tmp`)
+    renameSync(`${dst}.tmp`, dst)
+  }
+  for (const file of filesUnder(target)) if (!wanted.has(path.join(target, file))) rmSync(path.join(target, file))
+  const dirs = readdirSync(target, { recursive: true, withFileTypes: true }).filter((e) => e.isDirectory())
+  for (const dir of dirs.map((e) => path.join(e.parentPath, e.name)).sort((a, b) => b.length - a.length))
+    if (readdirSync(dir).length === 0) rmdirSync(dir)
 }
 
 /**
@@ -153,17 +200,14 @@ export function pagefindBinary(): string {
   return createRequire(import.meta.url).resolve(`@pagefind/${platform}-${arch()}/bin/${executable}`)
 }
 
-/** Indexes the site in `outDir` into `<cacheDir>/pagefind` and puts the bundle into the site; Pagefind's log. */
-export function buildSearchIndex(outDir: string, cacheDir: string): { log: string; removed: number } {
-  const site = staticDirOf(outDir)
-  const bundle = path.resolve(cacheDir, 'pagefind')
+/** One Pagefind run over `site` into the kept `bundle`, which is pruned of what the new index does not name. */
+function runPagefind(site: string, bundle: string): { log: string; removed: number } {
   // A run that died half-way may have left a truncated file under a name Pagefind would then skip.
   if (existsSync(path.join(bundle, INCOMPLETE))) rmSync(bundle, { recursive: true, force: true })
   mkdirSync(bundle, { recursive: true })
   writeFileSync(path.join(bundle, INCOMPLETE), '')
-  const run = spawnSync(pagefindBinary(), ['--site', site, '--output-path', bundle], {
-    encoding: 'utf8',
-  })
+  // From the repository, whose pagefind.yml Pagefind reads from its working folder.
+  const run = spawnSync(pagefindBinary(), ['--site', site, '--output-path', bundle], { encoding: 'utf8', cwd: REPO })
   const log = `${run.stdout ?? ''}${run.stderr ?? ''}`
   if (run.status !== 0) {
     rmSync(bundle, { recursive: true, force: true })
@@ -172,9 +216,46 @@ export function buildSearchIndex(outDir: string, cacheDir: string): { log: strin
     )
   }
   rmSync(path.join(bundle, INCOMPLETE))
-  const removed = pruneBundle(bundle)
-  placeBundle(bundle, path.join(site, 'pagefind'))
-  return { log, removed }
+  return { log, removed: pruneBundle(bundle) }
+}
+
+/**
+ * Indexes the site in `outDir` into `<cacheDir>/pagefind` (and, above `perIndex` pages, `pagefind-2`, … one per
+ * shard, one run after another) and puts the bundles into the site's `/pagefind/` (shard k at `shard-k/`),
+ * with the list the search page merges. Safe to run on a live release: see syncBundles.
+ */
+export function buildSearchIndex(
+  outDir: string,
+  cacheDir: string,
+  perIndex = pagesPerIndex(),
+): { log: string; removed: number; shards: number } {
+  const site = staticDirOf(outDir)
+  const pages = indexedPages(site)
+  const count = pages.length > perIndex ? Math.ceil(pages.length / perIndex) : 1
+  const cacheOf = (k: number) => path.resolve(cacheDir, k === 1 ? 'pagefind' : `pagefind-${k}`)
+  // Each shard's pages are hard-linked into a folder of their own for its run, one run at a time.
+  const staging = path.resolve(cacheDir, 'pagefind-pages')
+  let log = ''
+  let removed = 0
+  try {
+    for (let k = 1; k <= count; k++) {
+      const run = runPagefind(count === 1 ? site : stageShard(site, pages, k, count, staging), cacheOf(k))
+      log += run.log
+      removed += run.removed
+      rmSync(staging, { recursive: true, force: true })
+    }
+  } finally {
+    rmSync(staging, { recursive: true, force: true })
+  }
+  // Shards a larger site needed before: no longer part of the index.
+  for (let k = count + 1; existsSync(cacheOf(k)); k++) rmSync(cacheOf(k), { recursive: true, force: true })
+  const shardDirs = Array.from({ length: count - 1 }, (_, i) => `shard-${i + 2}/`)
+  writeFileSync(path.join(cacheOf(1), MANIFEST), `${JSON.stringify({ merge: shardDirs })}\n`)
+  syncBundles(
+    Array.from({ length: count }, (_, i) => ({ from: cacheOf(i + 1), at: i === 0 ? '' : shardDirs[i - 1]! })),
+    path.join(site, 'pagefind'),
+  )
+  return { log, removed, shards: count }
 }
 
 if (import.meta.main) {
@@ -183,10 +264,11 @@ if (import.meta.main) {
     cacheDir = process.env.LAOMO_CACHE_DIR || 'node_modules/.astro',
   ] = process.argv.slice(2)
   try {
-    const { log, removed } = buildSearchIndex(outDir, cacheDir)
+    const { log, removed, shards } = buildSearchIndex(outDir, cacheDir)
     process.stdout.write(log)
     console.log(
-      `Search index kept in ${path.join(cacheDir, 'pagefind')}; ${removed} file(s) of the previous one removed.`,
+      `Search index (${shards} shard(s)) kept in ${path.join(cacheDir, 'pagefind')}${shards > 1 ? '-*' : ''}; ` +
+        `${removed} file(s) of the previous one removed.`,
     )
   } catch (error) {
     console.error((error as Error).message)

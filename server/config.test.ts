@@ -22,6 +22,7 @@ describe('server configuration', () => {
       allowedOrigins: [],
       acceptedLimit: { max: 60, windowMs: 3_600_000 },
       attemptLimit: { max: 300, windowMs: 600_000 },
+      lookupLimit: { max: 30, windowMs: 600_000 },
     })
     expect(config.trustedProxies.description).toBe('loopback')
     expect(config.previewOrigins).toEqual(['http://localhost:4323'])
@@ -34,6 +35,7 @@ describe('server configuration', () => {
       LAOMO_ALLOWED_ORIGINS: ' https://www.laomo.example.org , http://10.0.0.5:8080,https://laomo.example.org',
       LAOMO_RATE_LIMIT: '20/600',
       LAOMO_ATTEMPT_LIMIT: '100/60',
+      LAOMO_LOOKUP_LIMIT: '5/60',
       LAOMO_TRUSTED_PROXIES: '10.0.0.0/8',
       PORT: '8080',
       HOST: '0.0.0.0',
@@ -45,6 +47,7 @@ describe('server configuration', () => {
     ])
     expect(config.acceptedLimit).toEqual({ max: 20, windowMs: 600_000 })
     expect(config.attemptLimit).toEqual({ max: 100, windowMs: 60_000 })
+    expect(config.lookupLimit).toEqual({ max: 5, windowMs: 60_000 })
     expect(config.trustedProxies.has('10.2.3.4')).toBe(true)
     expect(config.trustedProxies.has('127.0.0.1')).toBe(false)
     expect([config.host, config.port]).toEqual(['0.0.0.0', 8080])

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url'
 import {
   DEFAULT_ACCEPTED_LIMIT,
   DEFAULT_ATTEMPT_LIMIT,
+  DEFAULT_LOOKUP_LIMIT,
   parseRateLimit,
   type RateLimit,
 } from '../site/lib/booking/rate-limit.ts'
@@ -23,6 +24,7 @@ export interface ServerConfig {
   trustedProxies: TrustedProxies
   acceptedLimit: RateLimit
   attemptLimit: RateLimit
+  lookupLimit: RateLimit
   /** The preview server the embedded Studio frames (SANITY_STUDIO_PREVIEW_URL): its CSP frame-src. */
   previewOrigins: string[]
 }
@@ -131,6 +133,11 @@ export function parseConfig(env: NodeJS.ProcessEnv): ServerConfig {
       'LAOMO_ATTEMPT_LIMIT',
       () => parseRateLimit(env.LAOMO_ATTEMPT_LIMIT, DEFAULT_ATTEMPT_LIMIT),
       DEFAULT_ATTEMPT_LIMIT,
+    ),
+    lookupLimit: read(
+      'LAOMO_LOOKUP_LIMIT',
+      () => parseRateLimit(env.LAOMO_LOOKUP_LIMIT, DEFAULT_LOOKUP_LIMIT),
+      DEFAULT_LOOKUP_LIMIT,
     ),
     previewOrigins: parsePreviewOrigins(env),
   }

@@ -87,6 +87,7 @@ async function main() {
   const limits = {
     attempts: createRateLimiter(config.attemptLimit),
     accepted: createRateLimiter(config.acceptedLimit),
+    lookups: createRateLimiter(config.lookupLimit),
   }
 
   async function onRequest(req: IncomingMessage, res: ServerResponse) {

@@ -23,6 +23,8 @@ describe('cache', () => {
       '/pagefind/fragment/zh-cn_0a8f90d.pf_fragment',
       '/pagefind/index/zh-cn_177092a.pf_index',
       '/pagefind/pagefind.zh-cn_718fbf36485a6.pf_meta',
+      '/pagefind/shard-2/fragment/zh-cn_0a8f90d.pf_fragment',
+      '/pagefind/shard-12/pagefind.zh-cn_718fbf36485a6.pf_meta',
     ])
       expect(cacheControlFor(p), p).toBe('public, max-age=31536000, immutable')
     for (const p of [
@@ -32,6 +34,9 @@ describe('cache', () => {
       '/pagefind/pagefind.js',
       '/pagefind/pagefind-entry.json',
       '/pagefind/wasm.unknown.pagefind',
+      '/pagefind/shards.json',
+      '/pagefind/shard-2/pagefind-entry.json',
+      '/pagefind/shard-x/fragment/zh-cn_0a8f90d.pf_fragment',
       '/calendar.ics',
       '/_astro/',
     ])

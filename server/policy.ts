@@ -3,10 +3,15 @@
  * the security headers on every answer, and how long each answer may be cached. nginx in front
  * (deploy/) must agree with this file; `node server/csp.ts <outDir>` prints the policies for it.
  */
-import { BOOKING_ENDPOINT_PATH } from '#domain/paths'
+import { BOOKING_ENDPOINT_PATH, REQUEST_STATUS_PATH } from '#domain/paths'
 
-/** The only paths Node renders on demand; everything else is a file. */
-export const ON_DEMAND_PATHS: ReadonlySet<string> = new Set([BOOKING_ENDPOINT_PATH, `${BOOKING_ENDPOINT_PATH}/`])
+/** The only paths Node renders on demand (the booking endpoint, a request's status); everything else is a file. */
+export const ON_DEMAND_PATHS: ReadonlySet<string> = new Set([
+  BOOKING_ENDPOINT_PATH,
+  `${BOOKING_ENDPOINT_PATH}/`,
+  REQUEST_STATUS_PATH,
+  REQUEST_STATUS_PATH.replace(/\/$/, ''),
+])
 
 export function allowedMethods(pathname: string): readonly string[] {
   return ON_DEMAND_PATHS.has(pathname) ? ['GET', 'HEAD', 'POST'] : ['GET', 'HEAD']
@@ -21,8 +26,12 @@ const IMMUTABLE = 'public, max-age=31536000, immutable'
  */
 const REVALIDATE = 'public, no-cache'
 
-/** Files named by their content: Astro's `/_astro/` assets, Pagefind's index chunks, fragments and meta. */
-const CONTENT_NAMED = /^\/(_astro\/[^/]+|pagefind\/(fragment|index|filter)\/[^/]+|pagefind\/pagefind\.[^/]+\.pf_meta)$/
+/**
+ * Files named by their content: Astro's `/_astro/` assets, Pagefind's index chunks, fragments and meta (in
+ * `/pagefind/` and, for a site whose index is in shards, `/pagefind/shard-<n>/`).
+ */
+const CONTENT_NAMED =
+  /^\/(_astro\/[^/]+|pagefind\/(shard-\d+\/)?(fragment|index|filter)\/[^/]+|pagefind\/(shard-\d+\/)?pagefind\.[^/]+\.pf_meta)$/
 
 export function cacheControlFor(pathname: string): string {
   return CONTENT_NAMED.test(pathname) ? IMMUTABLE : REVALIDATE

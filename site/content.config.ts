@@ -3,11 +3,19 @@ import { defineCollection } from 'astro/content/config'
 import { groqLoader, settingsLoader } from './lib/content/loader'
 import { normalisePhoto, normaliseStory, normaliseTalk, normaliseTour, normaliseWorker } from './lib/content/normalise'
 import { PHOTOS_QUERY, STORIES_QUERY, TALKS_QUERY, TOURS_QUERY, WORKERS_QUERY } from './lib/content/queries'
-import { photoSchema, settingsSchema, storySchema, talkSchema, tourSchema, workerSchema } from './lib/content/schemas'
+import {
+  oncePerCollection,
+  photoSchema,
+  settingsSchema,
+  storySchema,
+  talkSchema,
+  tourSchema,
+  workerSchema,
+} from './lib/content/schemas'
 
 const workers = defineCollection({
   loader: groqLoader({ name: 'workers', query: WORKERS_QUERY, normalise: normaliseWorker }),
-  schema: ({ image }) => workerSchema(image),
+  schema: oncePerCollection(workerSchema),
 })
 
 const talks = defineCollection({
@@ -17,7 +25,7 @@ const talks = defineCollection({
 
 const photos = defineCollection({
   loader: groqLoader({ name: 'photos', query: PHOTOS_QUERY, normalise: normalisePhoto }),
-  schema: ({ image }) => photoSchema(image),
+  schema: oncePerCollection(photoSchema),
 })
 
 const tours = defineCollection({
@@ -27,7 +35,7 @@ const tours = defineCollection({
 
 const stories = defineCollection({
   loader: groqLoader({ name: 'stories', query: STORIES_QUERY, normalise: normaliseStory }),
-  schema: ({ image }) => storySchema(image),
+  schema: oncePerCollection(storySchema),
 })
 
 const settings = defineCollection({

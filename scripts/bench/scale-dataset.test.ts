@@ -5,8 +5,10 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { loadDatasetFile } from '#domain/dataset'
 import {
   copyId,
+  deleteDocuments,
   editDocument,
   parseNdjson,
+  patchDocument,
   scaleDocuments,
   SCALED_TYPES,
   writeScaledDataset,
@@ -123,5 +125,26 @@ describe('editDocument', () => {
     expect(changed.map((d) => d._id)).toEqual(['talk-001'])
     expect(changed[0]!.title).toMatch(/修订 2/)
     expect(() => editDocument(sample, 'nope', 1)).toThrow(/no document nope/)
+  })
+})
+
+describe('patchDocument', () => {
+  it('sets the given fields of one document only', () => {
+    const patched = patchDocument(sample, 'siteSettings', { organisation: '某工会' })
+    expect(patched.filter((d, i) => d !== sample[i]).map((d) => [d._id, d.organisation])).toEqual([
+      ['siteSettings', '某工会'],
+    ])
+    expect(() => patchDocument(sample, 'nope', {})).toThrow(/no document nope/)
+  })
+})
+
+describe('deleteDocuments', () => {
+  it('removes the documents and every reference to them, as Sanity requires before a delete', () => {
+    const all = JSON.stringify(sample)
+    const talk = sample.find((d) => d._type === 'talk' && all.includes(`"_ref":"${d._id}"`))!
+    const left = deleteDocuments(sample, [talk._id])
+    expect(left).toHaveLength(sample.length - 1)
+    expect(JSON.stringify(left)).not.toContain(`"${talk._id}"`)
+    expect(() => deleteDocuments(sample, ['nope'])).toThrow(/no document nope/)
   })
 })

@@ -109,6 +109,22 @@ export function editDocument(docs: readonly Doc[], id: string, revision: number)
   return docs.map((d) => (d._id === id ? { ...d, title: `${String(d.title ?? '')}（修订 ${revision}）` } : d))
 }
 
+/** A published change to any top-level fields of one document (a shallow merge, as a Studio patch `set`). */
+export function patchDocument(docs: readonly Doc[], id: string, fields: Record<string, unknown>): Doc[] {
+  if (!docs.some((d) => d._id === id)) throw new Error(`patchDocument: no document ${id}`)
+  return docs.map((d) => (d._id === id ? { ...d, ...fields } : d))
+}
+
+/**
+ * Documents deleted as an editor must delete them: Sanity refuses to delete a document that others still
+ * reference, so the references to them go first (a photo's `talk`, a story's related workers).
+ */
+export function deleteDocuments(docs: readonly Doc[], ids: Iterable<string>): Doc[] {
+  const gone = new Set(ids)
+  for (const id of gone) if (!docs.some((d) => d._id === id)) throw new Error(`deleteDocuments: no document ${id}`)
+  return docs.filter((d) => !gone.has(d._id)).map((d) => stripRefs(d, gone) as Doc)
+}
+
 export const parseNdjson = (text: string): Doc[] =>
   text
     .split('\n')

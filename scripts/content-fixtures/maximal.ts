@@ -101,6 +101,7 @@ export function maximalPublished(a: MaximalAssets): Doc[] {
     address: '陇西县测试路 1 号（虚构地址）',
     notes: '希望安排在下午（预约备注，不应公开）',
     consent: true,
+    replyNote: '已安排在四月下旬，请提前一周确认场地。（给学校的说明，仅学校凭编号可见）',
     talk: ref(I.heldSchool, { weak: true }),
   }
 

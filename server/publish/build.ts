@@ -1,13 +1,15 @@
 /**
  * One release build, as `npm run build` does it but into the given folder: `astro build` (the content-only
  * build when only content changed, with the cache kept in node_modules/.astro between builds) and then the
- * search index. The publish service always passes the same folder (releases.ts), so Astro's incremental
+ * search index (or, for the publish service, the index on its own after the switch: indexRelease). The publish service always passes the same folder (releases.ts), so Astro's incremental
  * build restores every page whose content key did not change instead of rendering it again. Each step runs
  * in its own process, so a crash or a runaway build never takes the service down with it, and a build can
  * be stopped.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import path from 'node:path'
+import { placeBundle } from '../../scripts/search-index.ts'
 
 export interface BuildResult {
   ok: boolean
@@ -84,6 +86,7 @@ export async function buildRelease(
   repo: string,
   outDir: string,
   env: NodeJS.ProcessEnv = process.env,
+  { searchIndex = true }: { searchIndex?: boolean } = {},
 ): Promise<BuildResult> {
   const buildEnv = { ...env, LAOMO_OUT_DIR: outDir }
   const astro = await run(
@@ -100,15 +103,47 @@ export async function buildRelease(
       warnings,
       log: astro.log,
     }
+  const outputs = outputCounts(astro.log)
+  if (!searchIndex) return { ok: true, warnings, log: astro.log, outputs }
+  const search = await indexRelease(repo, outDir, env)
+  const log = `${astro.log}\n${search.log}`
+  return search.ok ? { ok: true, warnings, log, outputs } : { ...search, warnings, log }
+}
+
+export interface IndexResult {
+  ok: boolean
+  reason?: string
+  log: string
+}
+
+/**
+ * The search index of a built release, in its own process (`scripts/search-index.ts`). It may run on the
+ * live release: the indexer replaces the index there file by file, in an order a searching reader can follow.
+ */
+export async function indexRelease(
+  repo: string,
+  releaseDir: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<IndexResult> {
   const cacheDir = path.resolve(repo, env.LAOMO_CACHE_DIR || 'node_modules/.astro')
   const search = await run(
     process.execPath,
-    [path.join(repo, 'scripts/search-index.ts'), outDir, cacheDir],
-    buildEnv,
+    [path.join(repo, 'scripts/search-index.ts'), releaseDir, cacheDir],
+    { ...env, LAOMO_OUT_DIR: releaseDir },
     repo,
   )
-  const log = `${astro.log}\n${search.log}`
-  if (search.code !== 0)
-    return { ok: false, reason: `搜索索引生成失败（退出码 ${search.code}）：\n${tail(search.log)}`, warnings, log }
-  return { ok: true, warnings, log, outputs: outputCounts(astro.log) }
+  return search.code === 0
+    ? { ok: true, log: search.log }
+    : { ok: false, reason: `搜索索引生成失败（退出码 ${search.code}）：\n${tail(search.log)}`, log: search.log }
+}
+
+/**
+ * Gives a new build the live release's search index (hard links), to serve until its own is built after the
+ * switch; false when the live release has none.
+ */
+export function carrySearchIndex(liveDir: string, buildDir: string): boolean {
+  const from = path.join(liveDir, 'client/pagefind')
+  if (!existsSync(path.join(from, 'pagefind-entry.json'))) return false
+  placeBundle(from, path.join(buildDir, 'client/pagefind'))
+  return true
 }

@@ -3,7 +3,8 @@
  * is the live one hard-linked file by file, with only the outputs whose content key changed (and those without
  * a key: lists, home, feeds, map data) rendered again through the live release's kept prerender bundle
  * (site/integrations/keep-renderer.mjs), instead of an `astro build`. The search index is not rebuilt here:
- * the release keeps the live one's.
+ * the release goes live with the live one's, and the publisher indexes it right after the switch, as it does
+ * a full publish's (publisher.ts: searchIndex pending → current).
  *
  * It declines, and the publish builds as before, whenever it cannot give what a clean build would: no live
  * release or no kept bundle (first publish, an older release), the code changed since the live release was
@@ -148,11 +149,19 @@ export async function fastRelease(
   }
 }
 
+type Build = (outDir: string, env: NodeJS.ProcessEnv) => Promise<BuildResult>
+
 /**
- * The publisher's build step: the fast path when it can, the full build otherwise. `outDir` is the empty
- * build folder (releases.ts); a declined fast path leaves it as it found it.
+ * The publisher's build step: the fast path when it can, `full` (by default a whole build with its search
+ * index) otherwise. `outDir` is the empty build folder (releases.ts); a declined fast path leaves it as it
+ * found it. Neither rebuilds the index when the publisher builds it after the switch (main.ts).
  */
-export function buildWithFastPath(repo: string, releases: Releases, log: (line: string) => void = console.log) {
+export function buildWithFastPath(
+  repo: string,
+  releases: Releases,
+  log: (line: string) => void = console.log,
+  full: Build = (outDir, env) => buildRelease(repo, outDir, env),
+) {
   return async (outDir: string, env: NodeJS.ProcessEnv = process.env): Promise<BuildResult> => {
     const live = releases.current()
     if (env.LAOMO_FAST_PUBLISH !== '0' && live) {
@@ -170,6 +179,6 @@ export function buildWithFastPath(repo: string, releases: Releases, log: (line: 
       log(`fast path declined (${result.declined}): full build`)
       releases.clearBuild()
     }
-    return buildRelease(repo, outDir, env)
+    return full(outDir, env)
   }
 }

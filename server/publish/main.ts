@@ -16,7 +16,7 @@
  */
 import { createServer } from 'node:http'
 import { ConfigError, REPO } from '../config.ts'
-import { stopBuilds } from './build.ts'
+import { buildRelease, indexRelease, stopBuilds } from './build.ts'
 import { buildWithFastPath, stopFastPath } from './fast.ts'
 import { parsePublishConfig, type PublishConfig } from './config.ts'
 import type { Queued } from './delivery.ts'
@@ -51,7 +51,14 @@ for (const id of releases.prune(config.keep)) console.log(`laomo publish: remove
 const publish = createPublisher({
   releases,
   status,
-  build: buildWithFastPath(REPO, releases, (line) => console.log(`laomo publish: ${line}`)),
+  // Pages first (the fast path or a build); the search index follows the switch (searchIndex pending → current).
+  build: buildWithFastPath(
+    REPO,
+    releases,
+    (line) => console.log(`laomo publish: ${line}`),
+    (outDir, env) => buildRelease(REPO, outDir, env, { searchIndex: false }),
+  ),
+  index: (releaseDir) => indexRelease(REPO, releaseDir),
   keep: config.keep,
   afterSwitch: config.afterSwitch,
   log: (line) => console.log(`laomo publish: ${line}`),

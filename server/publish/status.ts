@@ -39,9 +39,13 @@ export function openStatus(root: string): StatusStore {
     // First start, or a status file that was not whole: start a fresh one.
   }
   // A build recorded as running when the service starts did not finish (the service was stopped or killed).
-  for (const build of status.builds)
+  for (const build of status.builds) {
     if (build.result === 'building')
       Object.assign(build, { result: 'failed', reason: '构建被中断（发布服务已停止）。' })
+    // Its pages are live with the index before them; the next publish builds the index again.
+    if (build.searchIndex === 'pending')
+      Object.assign(build, { searchIndex: 'failed', searchIndexReason: '搜索索引构建被中断（发布服务已停止）。' })
+  }
 
   let writing = Promise.resolve()
   return {

@@ -3,7 +3,9 @@ import { createHash } from 'node:crypto'
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content'
 import type { Settings } from './content/schemas'
 import { schoolTopics, schoolWorkers } from './booking/workers'
+import { chinaYear } from './format'
 import { newestPhotosFirst } from './lists'
+import { movedPaths } from './redirects'
 
 /**
  * Per-build memo. A static build renders thousands of pages from content that cannot change
@@ -52,6 +54,15 @@ export const allTalks: () => Promise<readonly TalkData[]> = perBuild(async () =>
 export const allWorkers: () => Promise<readonly CollectionEntry<'workers'>['data'][]> = perBuild(async () =>
   (await getCollection('workers')).map((w) => w.data),
 )
+/** Every renamed page's and feed's old and new path (site/lib/redirects.ts): the redirect pages and map share it. */
+export const allMoved = perBuild(async () => {
+  const [stories, tours] = await Promise.all([getCollection('stories'), getCollection('tours')])
+  return movedPaths({
+    workers: await allWorkers(),
+    stories: stories.map((e) => e.data),
+    tours: tours.map((e) => e.data),
+  })
+})
 /** The gallery's order (newest first), sorted once. */
 export const galleryPhotos: () => Promise<readonly CollectionEntry<'photos'>['data'][]> = perBuild(async () =>
   newestPhotosFirst((await getCollection('photos')).map((p) => p.data)),
@@ -157,13 +168,14 @@ const contentDigests = perBuild(async () => {
 /**
  * A page's `cacheKey` for Astro's incremental builds (`experimental.incrementalBuild`): a digest of
  * everything it shows apart from code — the entries it renders (the loaders' content digests), the
- * site settings every layout reads, and which of its talks count as upcoming at build time. A page
- * whose key and code are unchanged since the previous build is copied from it instead of rendered,
- * so list everything the page shows; an entry left out would leave that page stale.
+ * site settings every layout reads, the build's year (the footer's copyright) and which of its talks
+ * count as upcoming at build time. A page whose key and code are unchanged since the previous build is
+ * copied from it instead of rendered, so list everything the page shows; an entry left out would leave
+ * that page stale.
  */
 export async function cacheKey(shown: Shown): Promise<string> {
   const { digests, settings } = await contentDigests()
-  const hash = createHash('sha1').update(settings)
+  const hash = createHash('sha1').update(`${settings}\nyear=${chinaYear(BUILD_TIME.toISOString())}`)
   for (const [collection, items] of Object.entries(shown) as [keyof Shown, readonly { _id: string }[]][])
     for (const item of items) {
       const digest = digests.get(`${collection}/${item._id}`)

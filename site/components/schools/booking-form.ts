@@ -1,12 +1,13 @@
 /**
  * Progressive enhancement of the booking form (the form itself works as a plain POST):
  * - a fresh idempotency key per page view, so a double submit stores one request;
- * - `?worker=<slug>` preselects that model worker;
+ * - `?worker=<slug>` preselects that model worker, `?topic=<topic>` that topic;
  * - validation as you type, with the same rules the endpoint applies;
  * - submit through fetch, showing the reference number in place;
  * - where the site is hosted as static files only (the endpoint answers 404/405 or not at all),
  *   the booking office's phone and email replace the form instead of a failed submission.
  */
+import { requestStatusPath } from '#domain/paths'
 import { chinaDate } from '../../lib/format'
 import { dateBounds, FIELD_NAMES, parseBooking, valuesFromParams, type FieldErrors } from '../../lib/booking/form'
 
@@ -19,11 +20,17 @@ export function enhanceBookingForm(form: HTMLFormElement): void {
   const keyInput = form.querySelector<HTMLInputElement>('[data-idempotency-key]')!
   if (!keyInput.value) keyInput.value = crypto.randomUUID()
 
-  const wanted = new URLSearchParams(location.search).get('worker')
+  const query = new URLSearchParams(location.search)
+  const wanted = query.get('worker')
   if (wanted) {
     const box = form.querySelector<HTMLInputElement>(`input[name="workers"][data-worker-slug="${CSS.escape(wanted)}"]`)
     if (box) box.checked = true
   }
+  const topicSelect = form.querySelector<HTMLSelectElement>('select[name="topic"]')
+  const wantedTopic = query.get('topic')
+  // Only a topic the list offers: an unknown one leaves "不限，请推荐".
+  if (topicSelect && wantedTopic && [...topicSelect.options].some((o) => o.value === wantedTopic))
+    topicSelect.value = wantedTopic
 
   const touched = new Set<string>()
   // The lists the page offers are the lists the endpoint accepts (both come from the same workers).
@@ -115,6 +122,7 @@ export function enhanceBookingForm(form: HTMLFormElement): void {
       if (response.ok && answer?.reference) {
         form.hidden = true
         done.querySelector('[data-reference]')!.textContent = answer.reference
+        done.querySelector<HTMLAnchorElement>('[data-status-link]')!.href = requestStatusPath(answer.reference)
         done.hidden = false
         done.focus()
       } else if (answer?.errors) {

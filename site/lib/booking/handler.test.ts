@@ -1,13 +1,12 @@
 import { mkdtemp, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { evaluate, parse } from 'groq-js'
 import { describe, expect, it } from 'vitest'
-import { REFERENCE_TAKEN_QUERY } from '../content/queries'
 import { handleSubmission, MAX_BODY_BYTES, MAX_DISCARDED_BYTES, type HandlerDeps } from './handler'
 import { readInbox } from './inbox'
 import { createRateLimiter, DEFAULT_ACCEPTED_LIMIT, DEFAULT_ATTEMPT_LIMIT, parseRateLimit } from './rate-limit'
-import { inboxStore, sanityStore, type SanityWriter } from './store'
+import { memoryWriter } from './memory-writer'
+import { inboxStore, sanityStore } from './store'
 import { buildDocument, documentId, referenceFor, requestIdentity } from './document'
 import type { TalkRequestDocument } from './document'
 import type { ValidRequest } from './form'
@@ -253,7 +252,11 @@ describe('handleSubmission', () => {
 
   it('gives the allowance back when the store fails', async () => {
     const { deps } = await setup('1/600')
-    const failing = { kind: 'inbox' as const, save: () => Promise.reject(new Error('disk full')) }
+    const failing = {
+      kind: 'inbox' as const,
+      save: () => Promise.reject(new Error('disk full')),
+      find: async () => undefined,
+    }
     const send = () => handleSubmission(post(new URLSearchParams(fields)), deps)
     const error = console.error
     console.error = () => undefined
@@ -341,32 +344,10 @@ describe('document identity', () => {
 })
 
 describe('sanity store', () => {
-  // An in-memory stand-in for the Sanity API (no network here): create() refuses an existing id with 409 as Sanity does.
-  function memoryWriter(): SanityWriter & { docs: Map<string, TalkRequestDocument> } {
-    const docs = new Map<string, TalkRequestDocument>()
-    return {
-      docs,
-      async create(doc) {
-        if (docs.has(doc._id)) throw Object.assign(new Error('conflict'), { statusCode: 409 })
-        docs.set(doc._id, doc)
-      },
-      async getDocument(id) {
-        return docs.get(id)
-      },
-      // The store's own GROQ, run by groq-js over what was stored.
-      async referenceTaken(reference, id) {
-        const result = await evaluate(parse(REFERENCE_TAKEN_QUERY), {
-          dataset: [...docs.values()],
-          params: { reference, id },
-        })
-        return (await result.get()) as boolean
-      },
-    }
-  }
   it('draws another reference when one is already given to another request', async () => {
     const writer = memoryWriter()
     const holder = buildDocument(request, 'key:someone-else', NOW, referenceFor('key:abc', NOW))
-    writer.docs.set(holder._id, holder)
+    writer.docs.set(holder._id, { ...holder })
     const store = sanityStore(writer)
     const first = await store.save(request, 'key:abc', NOW)
     expect(first.created).toBe(true)
@@ -410,6 +391,7 @@ describe('sanity store', () => {
       },
       getDocument: async () => undefined,
       referenceTaken: async () => false,
+      findRequest: async () => null,
     })
     await expect(store.save(request, 'key:abc', NOW)).rejects.toThrow('forbidden')
   })

@@ -60,7 +60,7 @@ function originOf(value: string | null): string | null {
 export const MAX_DISCARDED_BYTES = 8 * 1024 * 1024
 
 /** Reads the body and keeps at most `limit` bytes; null when the body is larger. */
-async function readCapped(request: Request, limit: number): Promise<string | null> {
+export async function readCapped(request: Request, limit: number): Promise<string | null> {
   if (!request.body) return ''
   const reader = request.body.getReader()
   const chunks: Uint8Array[] = []

@@ -21,6 +21,12 @@ export const DEFAULT_ACCEPTED_LIMIT: RateLimit = { max: 60, windowMs: 3600_000 }
  * minutes: far beyond a staff room correcting typos, but a script posting junk is refused early.
  */
 export const DEFAULT_ATTEMPT_LIMIT: RateLimit = { max: 300, windowMs: 600_000 }
+/**
+ * `LAOMO_LOOKUP_LIMIT`: status lookups (/schools/request/) per client address. A school checks a few
+ * times; a county's schools behind one address fit in 30 per ten minutes. A guesser gets 4,320 tries a
+ * day against 810,000 references a day × 10,000 phone endings.
+ */
+export const DEFAULT_LOOKUP_LIMIT: RateLimit = { max: 30, windowMs: 600_000 }
 
 /**
  * `20/600` → 20 per 600 seconds. Unset or empty → `fallback`; anything else that is not two positive

@@ -14,6 +14,7 @@ import {
   createRateLimiter,
   DEFAULT_ACCEPTED_LIMIT,
   DEFAULT_ATTEMPT_LIMIT,
+  DEFAULT_LOOKUP_LIMIT,
   parseRateLimit,
   type Limiter,
 } from './rate-limit'
@@ -24,6 +25,8 @@ export interface BookingLimits {
   attempts: Limiter
   /** Requests actually stored. */
   accepted: Limiter
+  /** Status lookups (/schools/request/), found or not. */
+  lookups: Limiter
 }
 
 export interface BookingContext {
@@ -54,6 +57,7 @@ export function fallbackContext(clientAddress: string, env: NodeJS.ProcessEnv = 
   fallbackLimits ??= {
     attempts: createRateLimiter(parseRateLimit(env.LAOMO_ATTEMPT_LIMIT, DEFAULT_ATTEMPT_LIMIT)),
     accepted: createRateLimiter(parseRateLimit(env.LAOMO_RATE_LIMIT, DEFAULT_ACCEPTED_LIMIT)),
+    lookups: createRateLimiter(parseRateLimit(env.LAOMO_LOOKUP_LIMIT, DEFAULT_LOOKUP_LIMIT)),
   }
   return { clientAddress, allowedOrigins: [], limits: fallbackLimits }
 }

@@ -5,7 +5,8 @@
  */
 import { createClient } from '@sanity/client'
 import { API_VERSION } from '#domain/sanity'
-import { REFERENCE_TAKEN_QUERY } from '../content/queries'
+import type { REQUEST_STATUS_QUERY_RESULT } from '#domain/sanity.types'
+import { REFERENCE_TAKEN_QUERY, REQUEST_STATUS_QUERY } from '../content/queries'
 import { buildDocument, documentId, referenceFor, type TalkRequestDocument } from './document'
 import type { ValidRequest } from './form'
 import { appendLine, DEFAULT_INBOX, readInbox } from './inbox'
@@ -16,9 +17,14 @@ export interface StoreResult {
   created: boolean
 }
 
+/** A stored request as its status page needs it (the phone only to compare its last four digits). */
+export type StoredRequest = NonNullable<REQUEST_STATUS_QUERY_RESULT>
+
 export interface RequestStore {
   kind: 'sanity' | 'inbox'
   save(request: ValidRequest, identity: string, receivedAt: Date): Promise<StoreResult>
+  /** The request with this reference, if one is stored. */
+  find(reference: string): Promise<StoredRequest | undefined>
 }
 
 /** The part of @sanity/client the store uses. */
@@ -27,6 +33,8 @@ export interface SanityWriter {
   getDocument(id: string): Promise<{ reference?: string } | undefined>
   /** REFERENCE_TAKEN_QUERY: is `reference` already another request's? */
   referenceTaken(reference: string, id: string): Promise<boolean>
+  /** REQUEST_STATUS_QUERY. */
+  findRequest(reference: string): Promise<REQUEST_STATUS_QUERY_RESULT>
 }
 
 /** Draws past this many taken codes mean something else is wrong (a code space that is nearly full). */
@@ -59,6 +67,9 @@ export function sanityStore(client: SanityWriter): RequestStore {
         const existing = await client.getDocument(doc._id)
         return { reference: existing?.reference ?? doc.reference, created: false }
       }
+    },
+    async find(reference) {
+      return (await client.findRequest(reference)) ?? undefined
     },
   }
 }
@@ -95,6 +106,13 @@ export function inboxStore(file: string): RequestStore {
       queue = run.catch(() => undefined)
       return run
     },
+    // The inbox file is written once per request and read by people: what it holds is 已收到. Editors
+    // answer in the Studio once the file is imported (README), and the Sanity store shows that.
+    async find(reference) {
+      const { documents } = await readInbox<TalkRequestDocument>(file)
+      const doc = documents.find((d) => d.reference === reference)
+      return doc && { phone: doc.phone, status: doc.status, replyNote: null, talk: null }
+    },
   }
 }
 
@@ -119,6 +137,7 @@ export function storeFromEnv(env: StoreEnv): RequestStore {
       create: (doc) => client.create(doc),
       getDocument: (id) => client.getDocument<{ _id: string; _type: string; reference?: string }>(id),
       referenceTaken: (reference, id) => client.fetch(REFERENCE_TAKEN_QUERY, { reference, id }),
+      findRequest: (reference) => client.fetch(REQUEST_STATUS_QUERY, { reference }),
     })
   }
   return inboxStore(env.LAOMO_INBOX || DEFAULT_INBOX)

@@ -12,8 +12,16 @@ export function upcomingTalks<T extends FeedTalk>(talks: readonly T[], now: Date
   return talks.filter((t) => isUpcoming(t, now)).sort((a, b) => a.startsAt.localeCompare(b.startsAt))
 }
 
-export function talksOfWorkerFeed<T extends FeedTalk>(talks: readonly T[], slug: string): T[] {
-  return talks.filter((t) => t.speakers.some((s) => s.slug === slug))
+/** Each speaker's talks by slug, in the list's order: one pass for every worker's feed. */
+export function feedTalksBySpeaker<T extends FeedTalk>(talks: readonly T[]): Map<string, T[]> {
+  const bySlug = new Map<string, T[]>()
+  for (const talk of talks)
+    for (const slug of new Set(talk.speakers.map((s) => s.slug))) {
+      const list = bySlug.get(slug)
+      if (list) list.push(talk)
+      else bySlug.set(slug, [talk])
+    }
+  return bySlug
 }
 
 export function prefectureSlug(name: string): string | undefined {

@@ -1,7 +1,8 @@
 import ICAL from 'ical.js'
 import { describe, expect, it } from 'vitest'
-import { buildCalendar, SHANGHAI_VTIMEZONE } from './ics'
-import { talksOfWorkerFeed, upcomingTalks, type FeedTalk } from './feeds'
+import { foldLines as icalFoldLines } from 'ical-generator'
+import { buildCalendar, buildCalendarDirect, foldLines, SHANGHAI_VTIMEZONE } from './ics'
+import { feedTalksBySpeaker, upcomingTalks, type FeedTalk } from './feeds'
 
 const SITE = 'https://laomo.example.org'
 const STAMP = new Date('2026-11-24T00:00:00Z')
@@ -102,8 +103,86 @@ describe('feeds', () => {
     )
     expect(list.map((t) => t._id)).toEqual(['soon', 'off', 'late'])
   })
-  it('finds a worker’s talks by slug', () => {
-    const list = [talk(), talk({ _id: 'other', speakers: [{ name: '某', slug: 'mou' }] })]
-    expect(talksOfWorkerFeed(list, 'mou').map((t) => t._id)).toEqual(['other'])
+  it('groups talks by speaker slug, in the list’s order, each talk once per speaker', () => {
+    const both = [
+      { name: '某', slug: 'mou' },
+      { name: '王建国', slug: 'wang-jianguo' },
+      { name: '某', slug: 'mou' },
+    ]
+    const list = [
+      talk(),
+      talk({ _id: 'other', speakers: [{ name: '某', slug: 'mou' }] }),
+      talk({ _id: 'both', speakers: both }),
+    ]
+    const groups = feedTalksBySpeaker(list)
+    expect(groups.get('mou')?.map((t) => t._id)).toEqual(['other', 'both'])
+    expect(groups.get('wang-jianguo')?.map((t) => t._id)).toEqual(['talk-001', 'both'])
+    expect(groups.get('nobody')).toBeUndefined()
+  })
+})
+
+describe('buildCalendar at scale', () => {
+  // Deterministic pseudo-random text: ASCII, CJK, accents, emoji (surrogate pairs), lone surrogates, line breaks.
+  const PIECES = [
+    'a',
+    'Z',
+    ' ',
+    ',',
+    ';',
+    '\\',
+    '\n',
+    '劳',
+    '模',
+    '宣讲',
+    'é',
+    'ß',
+    '😀',
+    '👩‍🔧',
+    '\ud800',
+    '\udc00',
+    '—',
+  ]
+  const rng = (seed: number) => () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32
+  const text = (next: () => number, max: number) =>
+    Array.from({ length: Math.floor(next() * max) }, () => PIECES[Math.floor(next() * PIECES.length)]).join('')
+
+  it('folds lines exactly as ical-generator does', () => {
+    const next = rng(7)
+    for (let n = 0; n < 500; n++) {
+      const input = Array.from({ length: 1 + Math.floor(next() * 4) }, () => text(next, 120)).join('\r\n')
+      expect(foldLines(input)).toBe(icalFoldLines(input))
+    }
+  })
+
+  it('writes the same calendar as ical-generator with every event, for varied talks', () => {
+    const next = rng(11)
+    const talks = Array.from({ length: 60 }, (_, i) =>
+      talk({
+        _id: `talk-${i}`,
+        title: text(next, 60) || '无题',
+        summary: next() < 0.3 ? undefined : text(next, 200),
+        venueName: text(next, 30),
+        county: next() < 0.5 ? undefined : '城关区',
+        location: next() < 0.3 ? undefined : { lat: 30 + next() * 10, lng: 95 + next() * 10 },
+        status: next() < 0.2 ? 'cancelled' : 'planned',
+        endsAt: next() < 0.3 ? undefined : '2026-12-01T09:00:00Z',
+        speakers: [{ name: text(next, 8) || '某', slug: 'x' }],
+      }),
+    )
+    for (const count of [0, 1, 2, 60]) {
+      const options = {
+        name: text(next, 90),
+        description: text(next, 90),
+        site: SITE,
+        stamp: STAMP,
+        talks: talks.slice(0, count),
+      }
+      // Twice: the second call reuses each talk's written event.
+      expect(buildCalendar(options)).toBe(buildCalendarDirect(options))
+      expect(buildCalendar(options)).toBe(buildCalendarDirect(options))
+    }
+    // Another build time or site writes the events again.
+    const later = { name: 'x', site: 'https://other.example.org', stamp: new Date('2027-01-01T00:00:00Z'), talks }
+    expect(buildCalendar(later)).toBe(buildCalendarDirect(later))
   })
 })

@@ -2,12 +2,18 @@
 import { getCollection, type CollectionEntry } from 'astro:content'
 import { BUILD_TIME, perBuild } from '../site'
 import { buildCalendar, icsResponse } from './ics'
-import { upcomingTalks, type FeedTalk } from './feeds'
+import { feedTalksBySpeaker, upcomingTalks, type FeedTalk } from './feeds'
 
 /** Every feed (one per worker, prefecture and upcoming talk) starts from this list: worked out once per build. */
 export const upcomingFeedTalks: () => Promise<readonly CollectionEntry<'talks'>['data'][]> = perBuild(async () => {
   const talks = (await getCollection('talks')).map((t) => t.data)
   return upcomingTalks(talks, BUILD_TIME)
+})
+
+/** Upcoming talks by speaker slug and by prefecture name: grouped once, not filtered per feed. */
+export const upcomingFeedGroups = perBuild(async () => {
+  const upcoming = await upcomingFeedTalks()
+  return { bySpeaker: feedTalksBySpeaker(upcoming), byPrefecture: Map.groupBy(upcoming, (t) => t.prefecture) }
 })
 
 export function feedResponse(site: URL | undefined, name: string, description: string, talks: readonly FeedTalk[]) {

@@ -120,3 +120,27 @@ export const STORIES_QUERY = defineQuery(/* groq */ `*[_type == "story"] | order
 export const REFERENCE_TAKEN_QUERY = defineQuery(
   /* groq */ `count(*[_type == "talkRequest" && reference == $reference && _id != $id]) > 0`,
 )
+
+/**
+ * A request as its status page shows it to the school that sent it (after the server has compared the
+ * phone's last four digits): the state, the editors' note to the school, and the talk arranged for it.
+ * Published state only: a draft of an edit to the request is not yet what the booking office decided.
+ */
+export const REQUEST_STATUS_QUERY = defineQuery(/* groq */ `
+  *[_type == "talkRequest" && reference == $reference && !(_id in path("drafts.**")) && !(_id in path("versions.**"))][0]{
+    phone,
+    status,
+    replyNote,
+    "talk": talk->{
+      _id,
+      title,
+      startsAt,
+      endsAt,
+      status,
+      venueName,
+      prefecture,
+      county,
+      "speakers": speakers[]->name
+    }
+  }
+`)

@@ -102,6 +102,15 @@ export const talkRequestType = defineType({
       readOnly: true,
     }),
     defineField({
+      name: 'replyNote',
+      title: '给学校的说明',
+      type: 'text',
+      rows: 3,
+      description:
+        '学校凭受理编号和手机号后四位查询进度时会看到这段话。婉拒时请写明原因或建议（例如改约时间、推荐其他劳模）；不要写电话等个人信息。',
+      validation: (rule) => rule.max(500).warning('请控制在 500 字以内，学校在手机上查看。'),
+    }),
+    defineField({
       name: 'talk',
       title: '安排的报告会',
       type: 'reference',

@@ -19,10 +19,12 @@ import {
   slugOf,
   talkFeed,
   talkPath,
+  talkPoster,
   tourPath,
   storyPath,
   workerFeed,
   workerPath,
+  workerPrint,
 } from './urls.ts'
 
 export class Expectations {
@@ -95,6 +97,21 @@ export class Expectations {
   }
 
   /**
+   * A print view (poster, 打印简介) of `of`: a page kept out of the sitemap and search engines, showing
+   * `texts`, with a QR code of `of`'s canonical address.
+   */
+  private printView(path: string, of: string, texts: string[], what: string): string[] {
+    const problems = [...this.page(path, what)]
+    const html = this.site.read(path)
+    if (!html) return problems
+    if (this.sitemap.has(ORIGIN + path)) problems.push(`${what}: sitemap lists print view ${path}`)
+    if (!html.includes('content="noindex"')) problems.push(`${what}: ${path} is not noindex`)
+    if (!html.includes(`data-qr="${ORIGIN}${of}"`)) problems.push(`${what}: ${path} has no QR code of ${ORIGIN}${of}`)
+    for (const text of texts) problems.push(...this.contains(path, text, what))
+    return problems
+  }
+
+  /**
    * A renamed document's old addresses (`formerSlugs`): a redirect page at each (meta refresh and canonical to
    * the current page, noindex, the visible link), in neither the sitemap nor the search index, and in the
    * server's redirect map; a worker's old feed is a copy of the current one.
@@ -147,6 +164,10 @@ export class Expectations {
     for (const topic of (w.talkTopics as string[] | undefined) ?? []) problems.push(...this.contains(p, topic, what))
     problems.push(...imageShapeProblems(this.site, p, w.portrait, `${what} portrait`))
     problems.push(...richTextProblems(this.site, p, w.bio, what))
+    problems.push(
+      ...this.printView(workerPrint(slugOf(w)), p, [w.name as string], `${what} 打印简介`),
+      ...this.linked(p, workerPrint(slugOf(w)), what),
+    )
     const feed = workerFeed(slugOf(w))
     problems.push(...this.page(feed, `${what} calendar`))
     const talks = this.of('talk').filter((t) => refsOf(t.speakers).includes(w._id))
@@ -190,6 +211,15 @@ export class Expectations {
       problems.push(`${what}: ${p} does not show the audience (${t.audienceSize} 人)`)
     if (t.status === 'cancelled' && html && !html.includes('已取消')) problems.push(`${what}: ${p} does not say 已取消`)
     for (const s of this.speakersOf(t)) problems.push(...this.linked(p, workerPath(slugOf(s)), what))
+    const posterTexts = [
+      t.title,
+      t.venueName,
+      chinaDay(start),
+      chinaTime(start),
+      ...this.speakersOf(t).map((s) => s.name),
+    ]
+    problems.push(...this.printView(talkPoster(t._id), p, posterTexts as string[], `${what} poster`))
+    if (t.status === 'planned' && this.isUpcoming(t)) problems.push(...this.linked(p, talkPoster(t._id), what))
     const tour = this.byId.get(refOf(t.tour) ?? '')
     if (tour) {
       problems.push(...this.linked(p, tourPath(slugOf(tour)), what))

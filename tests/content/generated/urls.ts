@@ -5,6 +5,8 @@ import { PREFECTURES } from '#domain/region'
 const enc = encodeURIComponent
 export const workerPath = (slug: string) => `/workers/${enc(slug)}/`
 export const talkPath = (id: string) => `/talks/${enc(id)}/`
+export const talkPoster = (id: string) => `${talkPath(id)}poster/`
+export const workerPrint = (slug: string) => `${workerPath(slug)}print/`
 export const photoPath = (id: string) => `/photos/${enc(id)}/`
 export const tourPath = (slug: string) => `/tours/${enc(slug)}/`
 export const storyPath = (slug: string) => `/stories/${enc(slug)}/`

@@ -1,14 +1,14 @@
 import type { APIRoute, GetStaticPaths } from 'astro'
 import { PREFECTURES } from '#domain/region'
 import type { FeedTalk } from '../../../lib/calendar/feeds'
-import { feedResponse, upcomingFeedTalks } from '../../../lib/calendar/load'
+import { feedResponse, upcomingFeedGroups } from '../../../lib/calendar/load'
 import { cacheKey } from '../../../lib/site'
 
 export const getStaticPaths = (async () => {
-  const upcoming = await upcomingFeedTalks()
+  const { byPrefecture } = await upcomingFeedGroups()
   return Promise.all(
     PREFECTURES.map(async (p) => {
-      const talks = upcoming.filter((t) => t.prefecture === p.name)
+      const talks = byPrefecture.get(p.name) ?? []
       return { params: { slug: p.slug }, props: { name: p.name, talks }, cacheKey: await cacheKey({ talks }) }
     }),
   )

@@ -1,15 +1,15 @@
 import type { APIRoute, GetStaticPaths } from 'astro'
 import { getCollection } from 'astro:content'
-import { talksOfWorkerFeed, type FeedTalk } from '../../../lib/calendar/feeds'
-import { feedResponse, upcomingFeedTalks } from '../../../lib/calendar/load'
+import type { FeedTalk } from '../../../lib/calendar/feeds'
+import { feedResponse, upcomingFeedGroups } from '../../../lib/calendar/load'
 import { cacheKey } from '../../../lib/site'
 
 // Every model worker has a feed, even with no talk planned yet: a subscriber gets new talks as they are announced.
 export const getStaticPaths = (async () => {
-  const [workers, upcoming] = await Promise.all([getCollection('workers'), upcomingFeedTalks()])
+  const [workers, { bySpeaker }] = await Promise.all([getCollection('workers'), upcomingFeedGroups()])
   const feeds = await Promise.all(
     workers.map(async (w) => {
-      const talks = talksOfWorkerFeed(upcoming, w.data.slug)
+      const talks = bySpeaker.get(w.data.slug) ?? []
       const feed = { props: { name: w.data.name, talks }, cacheKey: await cacheKey({ workers: [w.data], talks }) }
       // A renamed worker's old feed stays a copy of the current one: calendar clients keep their
       // subscription on hosts without the server's 301 (site/lib/redirects.ts).

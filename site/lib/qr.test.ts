@@ -1,0 +1,44 @@
+import jsQR from 'jsqr'
+import sharp from 'sharp'
+import { describe, expect, it } from 'vitest'
+import { absoluteUrl, talkPath, workerPath } from '#domain/paths'
+import { qrSvg } from './qr'
+
+/** Rasterises the SVG as a printer or a screen would, then reads it back as a phone's scanner does. */
+async function decode(svg: string): Promise<string | undefined> {
+  const { data, info } = await sharp(Buffer.from(svg), { density: 300 })
+    .resize(400, 400, { kernel: 'nearest' })
+    .ensureAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true })
+  return jsQR(new Uint8ClampedArray(data), info.width, info.height)?.data
+}
+
+const SLUG_CHARS = [...'张红梅劳模abcdefghijklmnopqrstuvwxyz0123456789-']
+const randomSlug = () =>
+  Array.from(
+    { length: 3 + Math.floor(Math.random() * 20) },
+    () => SLUG_CHARS[Math.floor(Math.random() * SLUG_CHARS.length)],
+  ).join('')
+
+describe('qrSvg', () => {
+  it('encodes page addresses a scanner reads back exactly, Chinese slugs included', async () => {
+    const site = new URL('https://laomo.example.cn')
+    const urls = [
+      absoluteUrl(talkPath(`talk-${Math.floor(Math.random() * 1e6)}`), site),
+      absoluteUrl(workerPath(randomSlug()), site),
+      absoluteUrl(workerPath('张红梅'), new URL('http://localhost:4321')),
+    ]
+    for (const url of urls) {
+      const svg = await qrSvg(url)
+      expect(svg).toMatch(/^<svg [^>]*viewBox="0 0 \d+ \d+"/)
+      expect(await decode(svg)).toBe(url)
+    }
+  })
+
+  it('is the same for the same address (a rebuild writes the same page)', async () => {
+    const url = `https://laomo.example.cn${talkPath(randomSlug())}`
+    expect(await qrSvg(url)).toBe(await qrSvg(url))
+    expect(await qrSvg(url)).not.toBe(await qrSvg(`${url}x`))
+  })
+})
