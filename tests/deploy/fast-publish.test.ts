@@ -14,7 +14,7 @@ import { talkPath, workerPath } from '#domain/paths'
 import { toNdjson, writeScaledDataset, type Doc } from '../../scripts/bench/scale-dataset'
 import { REPO } from '../../server/config'
 import { buildRelease, type BuildResult } from '../../server/publish/build'
-import type { Queued } from '../../server/publish/delivery'
+import type { Delivery, Queued } from '../../server/publish/delivery'
 import { buildWithFastPath, stopFastPath, warmRendererPid } from '../../server/publish/fast'
 import { createPublisher } from '../../server/publish/publisher'
 import { openReleases } from '../../server/publish/releases'
@@ -54,9 +54,11 @@ const publish = createPublisher({
   log: () => {},
 })
 let key = 0
-const deliver = (_id: string, _type: string, operation?: 'update' | 'delete') => {
+/** A delivery as the webhook's projection has it (delivery.ts): a rename carries its old and new slug. */
+const deliver = (_id: string, _type: string, operation?: 'update' | 'delete', slugs?: Partial<Delivery>) => {
   lines.length = 0
-  return publish([{ key: `k${++key}`, delivery: { _id, _type, ...(operation ? { operation } : {}) } } as Queued])
+  const delivery: Delivery = { _id, _type, ...(operation ? { operation } : {}), ...slugs }
+  return publish([{ key: `k${++key}`, delivery } as Queued])
 }
 const live = () => releases.dirOf(releases.current()!)
 
@@ -184,7 +186,8 @@ describe('the publish fast path', () => {
       const formerSlugs = [...((worker.formerSlugs as string[] | undefined) ?? []), old]
       docs = docs.map((d) => (d === worker ? { ...d, slug: { _type: 'slug', current: slug }, formerSlugs } : d))
       save()
-      await deliver(worker._id, 'modelWorker')
+      // Its old address's pages below it (the print view) go with the rename: the health check needs to know.
+      await deliver(worker._id, 'modelWorker', 'update', { slug, previousSlug: old })
       expectFast()
       expect(readFileSync(path.join(live(), 'client', workerPath(old), 'index.html'), 'utf8')).toContain(
         workerPath(slug),
