@@ -71,6 +71,10 @@ export async function measurePublish(options: {
       if (answer.status !== 202) throw new Error(`delivery refused: ${answer.status} ${await answer.text()}`)
       await waitFor('edit served', () => served(talk._id, title), TIMEOUT_MS, 20)
       latencies.push(performance.now() - t0)
+      // The search index follows the switch (publisher.ts) and holds the queue meanwhile: wait for it, so
+      // the next edit is measured alone, as an editor's edit minutes later would be.
+      await waitFor('search index current', async () => (await s.status()).building === 0, TIMEOUT_MS, 20)
+      const indexedMs = performance.now() - t0
       // The service's log line for this publish (the first is the first release's), if written yet.
       const lines = s.output.join('').split('\n')
       const line = lines.filter((l) => l.includes(': live (')).at(run + 1) ?? ''
@@ -81,7 +85,7 @@ export async function measurePublish(options: {
         .at(run)
         ?.replace(/^.*?(fast path)/, '$1')
       options.log(
-        `publish: edit ${run + 1} live after ${Math.round(latencies.at(-1)!)} ms` +
+        `publish: edit ${run + 1} live after ${Math.round(latencies.at(-1)!)} ms, search index after ${Math.round(indexedMs)} ms` +
           (outputs ? ` (${outputs[1]} outputs rendered, ${outputs[2]} restored)` : '') +
           (path ? `; ${path}` : ''),
       )
