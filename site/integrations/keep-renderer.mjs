@@ -52,6 +52,8 @@ function reloadDataStore() {
   store.clear()
   for (const [name, entries] of next) store.set(name, entries)
   globalThis[VERSION] = (globalThis[VERSION] ?? 0) + 1
+  // "Upcoming" and the footer's year as of this publish, not of the renderer's start (site/lib/site.ts).
+  globalThis[Symbol.for('laomo.refreshBuildTime')]?.()
 }
 reloadDataStore()
 // By a global, not an export: the bundler renames a chunk's exports.

@@ -86,8 +86,19 @@ export async function talksOfWorker(workerId: string): Promise<readonly TalkData
   return (await talksBySpeaker()).get(workerId) ?? []
 }
 
-/** The build date decides what counts as "upcoming" on a static site. */
-export const BUILD_TIME = new Date(process.env.LAOMO_NOW || Date.now())
+/**
+ * The build date decides what counts as "upcoming" on a static site. A build reads it once; the
+ * publish service's warm renderer keeps this module for days, so it asks for the time again with each
+ * publish's content (site/integrations/keep-renderer.mjs), as a clean build at that moment would read it.
+ */
+// A live binding: importers see the refreshed time.
+export let BUILD_TIME = readBuildTime()
+function readBuildTime(): Date {
+  return new Date(process.env.LAOMO_NOW || Date.now())
+}
+;(globalThis as Record<symbol, unknown>)[Symbol.for('laomo.refreshBuildTime')] = () => {
+  BUILD_TIME = readBuildTime()
+}
 
 export function isUpcoming(talk: { startsAt: string; status: string }, now: Date = BUILD_TIME): boolean {
   return talk.status !== 'held' && new Date(talk.startsAt) > now
