@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { API_VERSION, PLACEHOLDER_PROJECT_ID } from '#domain/sanity'
 import { isPrintViewPath, REQUEST_STATUS_PATH } from '#domain/paths'
+import { keepRenderer } from './site/integrations/keep-renderer.mjs'
 
 const env = process.env
 
@@ -119,6 +120,8 @@ export default defineConfig({
   integrations: [
     viteCacheInAstroCache,
     oldAddresses,
+    // The publish service's fast path renders changed pages through the kept prerender bundle (server/publish/).
+    keepRenderer(),
     ...(env.LAOMO_PERSPECTIVE === 'drafts' ? [visualEditingInPreview] : []),
     // Only the embedded Studio needs these two: the site reads content through site/lib/content (its own
     // Sanity client or the bundled dataset) and has no React components. Without the Studio they would

@@ -1,7 +1,8 @@
 /**
  * Publish latency, the way an editor meets it: the real publish service and site server, a signed delivery
  * for a one-document edit, and the time until the site serves the edited page. Also a burst: ten edits
- * delivered within five seconds, how many builds ran and when the last edit was live.
+ * delivered within five seconds, how many builds ran and when the last edit was live. The service takes its
+ * fast path for these content-only edits (server/publish/fast.ts) unless LAOMO_FAST_PUBLISH=0.
  */
 import { rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
@@ -70,13 +71,23 @@ export async function measurePublish(options: {
       if (answer.status !== 202) throw new Error(`delivery refused: ${answer.status} ${await answer.text()}`)
       await waitFor('edit served', () => served(talk._id, title), TIMEOUT_MS, 20)
       latencies.push(performance.now() - t0)
+      // The search index follows the switch (publisher.ts) and holds the queue meanwhile: wait for it, so
+      // the next edit is measured alone, as an editor's edit minutes later would be.
+      await waitFor('search index current', async () => (await s.status()).building === 0, TIMEOUT_MS, 20)
+      const indexedMs = performance.now() - t0
       // The service's log line for this publish (the first is the first release's), if written yet.
       const lines = s.output.join('').split('\n')
       const line = lines.filter((l) => l.includes(': live (')).at(run + 1) ?? ''
       const outputs = /(\d+) outputs rendered, (\d+) restored/.exec(line)
+      // Which way the publish went (server/publish/fast.ts), with the fast path's phases in ms.
+      const path = lines
+        .filter((l) => /fast path/.test(l))
+        .at(run)
+        ?.replace(/^.*?(fast path)/, '$1')
       options.log(
-        `publish: edit ${run + 1} live after ${Math.round(latencies.at(-1)!)} ms` +
-          (outputs ? ` (${outputs[1]} outputs rendered, ${outputs[2]} restored)` : ''),
+        `publish: edit ${run + 1} live after ${Math.round(latencies.at(-1)!)} ms, search index after ${Math.round(indexedMs)} ms` +
+          (outputs ? ` (${outputs[1]} outputs rendered, ${outputs[2]} restored)` : '') +
+          (path ? `; ${path}` : ''),
       )
     }
 

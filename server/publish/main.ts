@@ -17,6 +17,7 @@
 import { createServer } from 'node:http'
 import { ConfigError, REPO } from '../config.ts'
 import { buildRelease, indexRelease, stopBuilds } from './build.ts'
+import { buildWithFastPath, stopFastPath } from './fast.ts'
 import { parsePublishConfig, type PublishConfig } from './config.ts'
 import type { Queued } from './delivery.ts'
 import { createPublisher } from './publisher.ts'
@@ -50,8 +51,13 @@ for (const id of releases.prune(config.keep)) console.log(`laomo publish: remove
 const publish = createPublisher({
   releases,
   status,
-  // Pages first; the search index follows the switch (status: searchIndex pending → current).
-  build: (outDir) => buildRelease(REPO, outDir, process.env, { searchIndex: false }),
+  // Pages first (the fast path or a build); the search index follows the switch (searchIndex pending → current).
+  build: buildWithFastPath(
+    REPO,
+    releases,
+    (line) => console.log(`laomo publish: ${line}`),
+    (outDir, env) => buildRelease(REPO, outDir, env, { searchIndex: false }),
+  ),
   index: (releaseDir) => indexRelease(REPO, releaseDir),
   keep: config.keep,
   afterSwitch: config.afterSwitch,
@@ -82,6 +88,7 @@ server.listen(config.port, config.host, () =>
 )
 const stop = () => {
   stopBuilds()
+  stopFastPath()
   server.close(() => process.exit(0))
 }
 process.once('SIGTERM', stop)

@@ -15,8 +15,13 @@ import { movedPaths } from './redirects'
  */
 export function perBuild<T>(make: () => Promise<T>): () => Promise<T> {
   let value: Promise<T> | undefined
+  let version: unknown
   return () => {
     if (import.meta.env.DEV) return make()
+    // The publish service's warm renderer reloads the content between publishes and says so here
+    // (site/integrations/keep-renderer.mjs); a build never changes it.
+    const current = (globalThis as Record<symbol, unknown>)[Symbol.for('laomo.contentVersion')]
+    if (current !== version) [version, value] = [current, undefined]
     value ??= make().catch((error: unknown) => {
       value = undefined
       throw error
@@ -81,8 +86,19 @@ export async function talksOfWorker(workerId: string): Promise<readonly TalkData
   return (await talksBySpeaker()).get(workerId) ?? []
 }
 
-/** The build date decides what counts as "upcoming" on a static site. */
-export const BUILD_TIME = new Date(process.env.LAOMO_NOW || Date.now())
+/**
+ * The build date decides what counts as "upcoming" on a static site. A build reads it once; the
+ * publish service's warm renderer keeps this module for days, so it asks for the time again with each
+ * publish's content (site/integrations/keep-renderer.mjs), as a clean build at that moment would read it.
+ */
+// A live binding: importers see the refreshed time.
+export let BUILD_TIME = readBuildTime()
+function readBuildTime(): Date {
+  return new Date(process.env.LAOMO_NOW || Date.now())
+}
+;(globalThis as Record<symbol, unknown>)[Symbol.for('laomo.refreshBuildTime')] = () => {
+  BUILD_TIME = readBuildTime()
+}
 
 export function isUpcoming(talk: { startsAt: string; status: string }, now: Date = BUILD_TIME): boolean {
   return talk.status !== 'held' && new Date(talk.startsAt) > now

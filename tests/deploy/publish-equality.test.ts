@@ -144,9 +144,9 @@ const MEANT_TO_DIFFER: readonly Allowance[] = [
   // stamp of the build that wrote it (site/pages/calendar/talks/[id].ics.ts).
   { files: /\.ics$/, normalise: (text) => text.replace(/^DTSTAMP:.*$/gm, 'DTSTAMP:') },
   // The manifest's list of static files is in the order Astro's concurrent image pipeline emitted them: a set
-  // the server only looks paths up in.
+  // the server only looks paths up in. The kept prerender bundle (keep-renderer.mjs) carries the same manifest.
   {
-    files: /^server\/entry\.mjs$/,
+    files: /^(server\/entry|prerender\/prerender-entry\.[\w-]+)\.mjs$/,
     normalise: (text) =>
       text.replace(/"assets":\[([^\]]*)\]/, (_, list: string) => `"assets":[${list.split(',').sort()}]`),
   },

@@ -46,10 +46,11 @@ let key = 0
 const deliver = (body: object) => service.deliver(body, `test-${++key}`)
 const status = () => service.status()
 
-const startService = () =>
+const startService = (env: Record<string, string> = {}) =>
   startPublishService({
     secret: SECRET,
     env: {
+      ...env,
       LAOMO_RELEASES_DIR: RELEASES,
       LAOMO_KEEP_RELEASES: '3',
       LAOMO_AFTER_SWITCH: `echo "$LAOMO_RELEASE_DIR" >> ${SYNCED}`,
@@ -125,6 +126,11 @@ describe('publish → live', () => {
   })
 
   it('killed mid-build, the service loses neither the live site nor the delivery', { timeout: BUILD_MS }, async () => {
+    // A full build, to be killed in the middle of: the fast path (server/publish/fast.ts) takes about a second.
+    const running = service.child
+    running.kill('SIGTERM')
+    if (running.exitCode === null) await new Promise((resolve) => running.once('exit', resolve))
+    service = await startService({ LAOMO_FAST_PUBLISH: '0' })
     const live = (await status()).current
     const title = `发布测试：中断后重建 ${Date.now()}`
     writeDataset(edited(title))

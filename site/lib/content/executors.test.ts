@@ -4,7 +4,7 @@
  * here), which holds the bundled dataset as `sanity dataset import` would store it.
  */
 import { createHash } from 'node:crypto'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { createClient } from '@sanity/client'
@@ -116,5 +116,25 @@ describe('executors', () => {
     })
     expect(client.config().url).toBe(`http://127.0.0.1:9/v${API_VERSION}`)
     expect(sanitySource(client).label).toBe('Sanity abc123/production')
+  })
+
+  it('reads a dataset file again once it changed, and keeps answering from memory until then', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'laomo-executors-stamp-'))
+    try {
+      const file = path.join(dir, 'data.ndjson')
+      const doc = (n: number) => JSON.stringify({ _id: `d${n}`, _type: 'thing', n })
+      const count = (source: ContentSource) => source.fetch<number>('count(*[_type == "thing"])')
+      const sizes = [1 + Math.floor(Math.random() * 5), 7 + Math.floor(Math.random() * 5)]
+      writeFileSync(file, Array.from({ length: sizes[0]! }, (_, n) => doc(n)).join('\n'))
+      const first = await getContentSource({ LAOMO_DATASET: dir })
+      expect(await count(first)).toBe(sizes[0])
+      expect(await getContentSource({ LAOMO_DATASET: dir })).toBe(first)
+      writeFileSync(file, Array.from({ length: sizes[1]! }, (_, n) => doc(n)).join('\n'))
+      const second = await getContentSource({ LAOMO_DATASET: dir })
+      expect(second).not.toBe(first)
+      expect(await count(second)).toBe(sizes[1])
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })

@@ -3,6 +3,7 @@
  * from the environment: a configured Sanity project wins, otherwise the bundled (or
  * `LAOMO_DATASET`) dataset is queried in-process with groq-js.
  */
+import { statSync } from 'node:fs'
 import path from 'node:path'
 import type { SanityClient } from '@sanity/client'
 import { evaluate, evaluateSync, parse } from 'groq-js'
@@ -90,9 +91,25 @@ export interface SourceEnv {
   LAOMO_PERSPECTIVE?: string
 }
 
-const cache = new Map<string, Promise<ContentSource>>()
+const cache = new Map<string, { stamp: string; source: Promise<ContentSource> }>()
 
-/** The content source for this build, created once per distinct configuration. */
+/**
+ * The dataset file's modification time and size: the publish service's warm renderer (server/publish/
+ * render-worker.ts) syncs many publishes in one process, and a file edited in between must be read again.
+ */
+function datasetStamp(env: SourceEnv): string {
+  if (env.SANITY_PROJECT_ID) return ''
+  try {
+    let file = path.resolve(env.LAOMO_DATASET || DEFAULT_DATASET)
+    if (statSync(file).isDirectory()) file = path.join(file, 'data.ndjson')
+    const stat = statSync(file)
+    return `${stat.mtimeMs}:${stat.size}`
+  } catch {
+    return ''
+  }
+}
+
+/** The content source for this build, created once per distinct configuration and dataset file version. */
 export function getContentSource(env: SourceEnv = process.env as SourceEnv): Promise<ContentSource> {
   const key = JSON.stringify([
     env.SANITY_PROJECT_ID,
@@ -102,12 +119,14 @@ export function getContentSource(env: SourceEnv = process.env as SourceEnv): Pro
     env.LAOMO_ASSET_CACHE,
     env.LAOMO_PERSPECTIVE,
   ])
-  let source = cache.get(key)
-  if (!source) {
-    source = createContentSource(env)
-    cache.set(key, source)
+  const stamp = datasetStamp(env)
+  let entry = cache.get(key)
+  // Replaced, not added to: a long-lived process keeps only the current version in memory.
+  if (entry?.stamp !== stamp) {
+    entry = { stamp, source: createContentSource(env) }
+    cache.set(key, entry)
   }
-  return source
+  return entry.source
 }
 
 async function createContentSource(env: SourceEnv): Promise<ContentSource> {
