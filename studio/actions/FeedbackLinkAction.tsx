@@ -43,7 +43,7 @@ export const FeedbackLinkAction: DocumentActionComponent = ({ id, published, onC
       header: link ? '反馈链接已生成' : '未能生成反馈链接',
       onClose: close,
       content: link ? (
-        <Stack space={4}>
+        <Stack gap={4}>
           <Text size={1}>
             把这个链接发给学校的联系老师（短信或微信）。链接到 {beijingDate(link.expiresAt)} 前有效，可提交一次反馈。
           </Text>
