@@ -138,7 +138,9 @@ export async function workersWithIds(ids: Iterable<string>): Promise<CollectionE
 }
 
 /** Approved school feedback (the feedback collection), as site/lib/feedback/aggregate.ts counts it. */
-export const allFeedback = perBuild(async () => (await getCollection('feedback')).map((f) => f.data))
+export const allFeedback = perBuild(async () =>
+  (await getCollection('feedback')).flatMap((f) => ('rating' in f.data ? [f.data] : [])),
+)
 
 /** The workers a school can ask for and their topics: what the booking form offers and the endpoint accepts. */
 export const bookableWorkers = perBuild(async () => {
