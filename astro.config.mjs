@@ -138,7 +138,9 @@ export default defineConfig({
     sitemap({
       filter: (page) =>
         // The Studio, and what runs on demand (the booking endpoint, a request's status page).
-        !['/studio', '/api/', REQUEST_STATUS_PATH, FEEDBACK_PATH].some((prefix) => new URL(page).pathname.startsWith(prefix)) &&
+        !['/studio', '/api/', REQUEST_STATUS_PATH, FEEDBACK_PATH].some((prefix) =>
+          new URL(page).pathname.startsWith(prefix),
+        ) &&
         !isPrintViewPath(new URL(page).pathname) &&
         !isOldAddress(page),
     }),
