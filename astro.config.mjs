@@ -7,7 +7,7 @@ import node from '@astrojs/node'
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { API_VERSION, PLACEHOLDER_PROJECT_ID } from '#domain/sanity'
-import { isPrintViewPath, REQUEST_STATUS_PATH } from '#domain/paths'
+import { FEEDBACK_PATH, isPrintViewPath, REQUEST_STATUS_PATH } from '#domain/paths'
 import { keepRenderer } from './site/integrations/keep-renderer.mjs'
 
 const env = process.env
@@ -141,7 +141,9 @@ export default defineConfig({
     sitemap({
       filter: (page) =>
         // The Studio, and what runs on demand (the booking endpoint, a request's status page).
-        !['/studio', '/api/', REQUEST_STATUS_PATH].some((prefix) => new URL(page).pathname.startsWith(prefix)) &&
+        !['/studio', '/api/', REQUEST_STATUS_PATH, FEEDBACK_PATH].some((prefix) =>
+          new URL(page).pathname.startsWith(prefix),
+        ) &&
         !isPrintViewPath(new URL(page).pathname) &&
         !isOldAddress(page),
     }),

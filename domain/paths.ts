@@ -104,6 +104,11 @@ export const BOOKING_ENDPOINT_PATH = '/api/talk-requests'
 export const REQUEST_STATUS_PATH = '/schools/request/'
 /** The status page with the reference filled in (linked from the confirmation). */
 export const requestStatusPath = (reference?: string) => withQuery(REQUEST_STATUS_PATH, [['ref', reference]])
+/** A school's feedback form after a talk, opened by the signed link the editors hand out (on demand). */
+export const FEEDBACK_PATH = '/schools/feedback/'
+export const feedbackPath = (token: string) => withQuery(FEEDBACK_PATH, [['t', token]])
+/** Where the Studio asks the Node server to sign a feedback link (site/pages/api/feedback-links.ts). */
+export const FEEDBACK_LINK_ENDPOINT_PATH = '/api/feedback-links'
 
 /** The school-talk booking form, with the model worker and the topic it asks for chosen if given. */
 export const bookingPath = (workerSlug?: string, topic?: string) =>

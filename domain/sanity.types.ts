@@ -118,6 +118,32 @@ export type SanityImageHotspot = {
   width: number
 }
 
+export type TalkReference = {
+  _ref: string
+  _type: 'reference'
+  _weak?: boolean
+  [internalGroqTypeReferenceTo]?: 'talk'
+}
+
+export type TalkFeedback = {
+  _id: string
+  _type: 'talkFeedback'
+  _createdAt: string
+  _updatedAt: string
+  _rev: string
+  approved?: boolean
+  talk: TalkReference
+  rating: number
+  students: number
+  gradeBands?: Array<string>
+  highlights?: Array<string>
+  inviteAgain?: 'yes' | 'maybe' | 'no'
+  comment?: string
+  quote?: string
+  receivedAt?: string
+  linkIssuedAt?: string
+}
+
 export type ModelWorkerReference = {
   _ref: string
   _type: 'reference'
@@ -150,13 +176,6 @@ export type Slug = {
   _type: 'slug'
   current: string
   source?: string
-}
-
-export type TalkReference = {
-  _ref: string
-  _type: 'reference'
-  _weak?: boolean
-  [internalGroqTypeReferenceTo]?: 'talk'
 }
 
 export type Photo = {
@@ -496,10 +515,11 @@ export type AllSanitySchemaTypes =
   | SiteSettings
   | SanityImageCrop
   | SanityImageHotspot
+  | TalkReference
+  | TalkFeedback
   | ModelWorkerReference
   | Story
   | Slug
-  | TalkReference
   | Photo
   | TourReference
   | PhotoReference
@@ -947,3 +967,34 @@ export type REQUEST_STATUS_QUERY_RESULT = {
     speakers: Array<string> | null
   } | null
 } | null
+
+// Source: site/lib/content/queries.ts
+// Variable: FEEDBACK_QUERY
+// Query: *[_type == "talkFeedback" && approved == true] | order(_id){  _id,  rating,  students,  gradeBands,  quote,  "talk": talk{ "ref": _ref, "pending": defined(_strengthenOnPublish), "doc": @->{ _id, status, "speakers": speakers[]._ref } }}
+export type FEEDBACK_QUERY_RESULT = Array<{
+  _id: string
+  rating: number
+  students: number
+  gradeBands: Array<string> | null
+  quote: string | null
+  talk: {
+    ref: string
+    pending: false
+    doc: {
+      _id: string
+      status: 'cancelled' | 'held' | 'planned'
+      speakers: Array<string> | null
+    }
+  }
+}>
+
+// Source: site/lib/content/queries.ts
+// Variable: FEEDBACK_LINK_GRANT_QUERY
+// Query: {  "grant": *[_id == $grantId][0]{ grant, at },  "talkStatus": *[_type == "talk" && _id == $talkId][0].status}
+export type FEEDBACK_LINK_GRANT_QUERY_RESULT = {
+  grant: {
+    grant: null
+    at: null
+  } | null
+  talkStatus: 'cancelled' | 'held' | 'planned' | null
+}

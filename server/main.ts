@@ -17,11 +17,14 @@
  *   LAOMO_RATE_LIMIT        60/3600     accepted (stored) requests per client address: <max>/<seconds>
  *   LAOMO_ATTEMPT_LIMIT     300/600     every POST per client address, valid or not: <max>/<seconds>
  *   LAOMO_INBOX, SANITY_PROJECT_ID, SANITY_DATASET, SANITY_WRITE_TOKEN: where requests are stored (store.ts)
+ *   LAOMO_FEEDBACK_SECRET   —           signs feedback links (≥ 32 characters); unset: feedback is off, unless
+ *                                       LAOMO_FEEDBACK=on, which makes a missing secret a start-up error
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { createRateLimiter } from '../site/lib/booking/rate-limit.ts'
+import { parseFeedbackConfig } from '../site/lib/feedback/token.ts'
 import type { BookingLocals } from '../site/lib/booking/runtime.ts'
 import { ConfigError, parseConfig, type ServerConfig } from './config.ts'
 import { followBuild } from './build.ts'
@@ -72,10 +75,13 @@ function plain(res: ServerResponse, status: number, text: string, headers: Recor
 
 function loadConfig(): ServerConfig {
   try {
-    return parseConfig(process.env)
+    const config = parseConfig(process.env)
+    // The feedback form reads the same settings per request; checked here so a bad secret stops the start.
+    parseFeedbackConfig(process.env)
+    return config
   } catch (error) {
-    if (!(error instanceof ConfigError)) throw error
-    console.error(`laomo server: ${error.message}`)
+    if (!(error instanceof ConfigError) && !/^LAOMO_FEEDBACK/.test((error as Error).message)) throw error
+    console.error(`laomo server: ${(error as Error).message}`)
     process.exit(1)
   }
 }

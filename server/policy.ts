@@ -3,14 +3,20 @@
  * the security headers on every answer, and how long each answer may be cached. nginx in front
  * (deploy/) must agree with this file; `node server/csp.ts <outDir>` prints the policies for it.
  */
-import { BOOKING_ENDPOINT_PATH, REQUEST_STATUS_PATH } from '#domain/paths'
+import { BOOKING_ENDPOINT_PATH, FEEDBACK_LINK_ENDPOINT_PATH, FEEDBACK_PATH, REQUEST_STATUS_PATH } from '#domain/paths'
 
-/** The only paths Node renders on demand (the booking endpoint, a request's status); everything else is a file. */
+/**
+ * The only paths Node renders on demand (the booking endpoint, a request's status, a school's feedback form
+ * and the Studio's feedback links); everything else is a file.
+ */
 export const ON_DEMAND_PATHS: ReadonlySet<string> = new Set([
   BOOKING_ENDPOINT_PATH,
   `${BOOKING_ENDPOINT_PATH}/`,
   REQUEST_STATUS_PATH,
   REQUEST_STATUS_PATH.replace(/\/$/, ''),
+  FEEDBACK_PATH,
+  FEEDBACK_PATH.replace(/\/$/, ''),
+  FEEDBACK_LINK_ENDPOINT_PATH,
 ])
 
 export function allowedMethods(pathname: string): readonly string[] {

@@ -3,6 +3,7 @@ import { defineCollection } from 'astro/content/config'
 import { groqLoader, settingsLoader } from './lib/content/loader'
 import { normalisePhoto, normaliseStory, normaliseTalk, normaliseTour, normaliseWorker } from './lib/content/normalise'
 import { PHOTOS_QUERY, STORIES_QUERY, TALKS_QUERY, TOURS_QUERY, WORKERS_QUERY } from './lib/content/queries'
+import { feedbackEntrySchema, feedbackLoader } from './lib/content/feedback'
 import {
   oncePerCollection,
   photoSchema,
@@ -43,4 +44,7 @@ const settings = defineCollection({
   schema: ({ image }) => settingsSchema(image),
 })
 
-export const collections = { workers, talks, photos, tours, stories, settings }
+// Approved school feedback after talks, counted on profiles and /stats/ (site/lib/feedback/aggregate.ts).
+const feedback = defineCollection({ loader: feedbackLoader(), schema: feedbackEntrySchema })
+
+export const collections = { workers, talks, photos, tours, stories, settings, feedback }

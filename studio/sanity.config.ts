@@ -12,6 +12,7 @@ import { PARAMETERISED_TEMPLATES } from './lib/templates'
 import { ViewOnSiteAction } from './actions/ViewOnSiteAction'
 import { PREVIEWABLE_TYPES, PreviewAction } from './actions/PreviewAction'
 import { ScheduleTalkAction } from './actions/ScheduleTalkAction'
+import { FeedbackLinkAction } from './actions/FeedbackLinkAction'
 import { REQUEST_STATUS_ACTIONS } from './actions/RequestStatusActions'
 import { NewPhotoForTalkAction, NewTalkForWorkerAction } from './actions/CreateFromTemplateActions'
 import { TYPES_WITH_SLUG_PAGES, withFormerSlugs } from './actions/PublishWithFormerSlugs'
@@ -49,7 +50,7 @@ export default defineConfig({
         : filtered
       const extra: DocumentActionComponent[] = []
       if (schemaType === 'modelWorker') extra.push(NewTalkForWorkerAction)
-      if (schemaType === 'talk') extra.push(NewPhotoForTalkAction)
+      if (schemaType === 'talk') extra.push(NewPhotoForTalkAction, FeedbackLinkAction)
       if (PREVIEWABLE_TYPES.has(schemaType)) extra.push(PreviewAction)
       if (TYPES_WITH_PAGES.has(schemaType)) extra.push(ViewOnSiteAction)
       // The request inbox: "安排报告会" is the primary button, status changes follow.

@@ -154,6 +154,9 @@ export async function maximalDataset(): Promise<Dataset> {
   const request = byId.get(I.request)!
   for (const field of ['contactName', 'phone', 'email', 'address', 'notes', 'reference', 'school'])
     hide(I.request, String(request[field]), `talk requests are private (${field})`)
+  for (const doc of published.filter((d) => d._type === 'talkFeedback')) {
+    hide(doc._id, String(doc.comment), 'a school’s feedback comment is private, approved or not')
+  }
 
   return {
     name: 'maximal',

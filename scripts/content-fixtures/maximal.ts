@@ -13,6 +13,7 @@ import { key, ref, type Doc } from './ids.ts'
 import { stored } from './model.ts'
 import { FORMER_SLUGS, figureOf, MAXIMAL_IDS, SLUGS, slug, type MaximalAssets } from './maximal-shared.ts'
 import { maximalPhotos, maximalTalks, maximalTours } from './maximal-talks.ts'
+import { maximalFeedback } from './maximal-feedback.ts'
 import { maximalWorkers, richText } from './maximal-workers.ts'
 import { figure, paragraph } from './portable-text.ts'
 
@@ -109,5 +110,5 @@ export function maximalPublished(a: MaximalAssets): Doc[] {
   }
 
   const docs = [settings, ...maximalWorkers(a), ...maximalTalks(), ...maximalPhotos(a), ...maximalTours()]
-  return [...docs, ...stories, request].map((d) => stored(d, CREATED, EDITED))
+  return [...docs, ...stories, request, ...maximalFeedback()].map((d) => stored(d, CREATED, EDITED))
 }

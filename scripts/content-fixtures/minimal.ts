@@ -42,6 +42,7 @@ export const MINIMAL_IDS = {
   tour: id('tour'),
   story: id('story'),
   request: id('request'),
+  feedback: `talkFeedback-${id('feedback').replace(/-/g, '')}`,
 }
 
 export async function minimalDataset(schema: Schema = loadSchema()): Promise<Dataset> {
@@ -136,6 +137,14 @@ export async function minimalDataset(schema: Schema = loadSchema()): Promise<Dat
       school: '某县第一中学（虚构预约学校）',
       contactName: '钱老师（虚构联系人）',
       phone: '13900000001',
+    },
+    // Not approved (no value): counted nowhere.
+    {
+      _id: MINIMAL_IDS.feedback,
+      _type: 'talkFeedback',
+      talk: ref(MINIMAL_IDS.talks[0]!, { weak: true }),
+      rating: 3,
+      students: 1,
     },
   ]
   return {

@@ -153,6 +153,11 @@ export async function workersWithIds(ids: Iterable<string>): Promise<CollectionE
   return [...(await workersById()).values()].filter((w) => wanted.has(w._id))
 }
 
+/** Approved school feedback (the feedback collection), as site/lib/feedback/aggregate.ts counts it. */
+export const allFeedback = perBuild(async () =>
+  (await getCollection('feedback')).flatMap((f) => ('rating' in f.data ? [f.data] : [])),
+)
+
 /** The workers a school can ask for and their topics: what the booking form offers and the endpoint accepts. */
 export const bookableWorkers = perBuild(async () => {
   const workers = schoolWorkers((await getCollection('workers')).map((w) => w.data))
@@ -165,12 +170,13 @@ type Shown = {
   photos?: readonly { _id: string }[]
   stories?: readonly { _id: string }[]
   tours?: readonly { _id: string }[]
+  feedback?: readonly { _id: string }[]
 }
 
 /** Content digests (set by the loaders) of every entry, by "collection/id", and of the settings. */
 const contentDigests = perBuild(async () => {
   const digests = new Map<string, string>()
-  for (const name of ['talks', 'workers', 'photos', 'stories', 'tours'] as const)
+  for (const name of ['talks', 'workers', 'photos', 'stories', 'tours', 'feedback'] as const)
     for (const entry of await getCollection(name)) digests.set(`${name}/${entry.id}`, String(entry.digest ?? ''))
   const settings = await getEntry('settings', 'siteSettings')
   return { digests, settings: String(settings?.digest ?? '') }

@@ -23,7 +23,16 @@ const byId = (id: string) => allLists().find((l) => l.id === id)!
 
 describe('desk structure', () => {
   it('has the sections editors asked for, in order, and settings as a single document', () => {
-    expect(DESK.map((n) => n.title)).toEqual(['劳模', '报告会', '图片', '报道', '巡回宣讲', '预约申请', '站点设置'])
+    expect(DESK.map((n) => n.title)).toEqual([
+      '劳模',
+      '报告会',
+      '图片',
+      '报道',
+      '巡回宣讲',
+      '预约申请',
+      '报告会反馈',
+      '站点设置',
+    ])
     expect(DESK.at(-1)).toMatchObject({ kind: 'singleton', schemaType: 'siteSettings', documentId: 'siteSettings' })
   })
 
@@ -99,6 +108,19 @@ describe('desk structure', () => {
     let total = 0
     for (const s of REQUEST_STATUSES) total += (await ids(byId(`requests-status-${s.value}`))).length
     expect(total).toBe(where((d) => d._type === 'talkRequest').length)
+  })
+
+  it('splits feedback into what awaits review and what is public', async () => {
+    const feedback = [
+      { _id: 'f-new', _type: 'talkFeedback', approved: false },
+      { _id: 'f-unset', _type: 'talkFeedback' },
+      { _id: 'f-ok', _type: 'talkFeedback', approved: true },
+      { _id: 'r-approved', _type: 'talkRequest', approved: true },
+    ]
+    const run = async (l: DeskList) =>
+      ((await (await evaluate(parse(`*[${l.filter}]._id`), { dataset: feedback })).get()) as string[]).sort()
+    expect(await run(byId('feedback-pending'))).toEqual(['f-new', 'f-unset'])
+    expect(await run(byId('feedback-approved'))).toEqual(['f-ok'])
   })
 
   it('lists a worker’s talks and a talk’s photos, offering the prefilled templates', async () => {

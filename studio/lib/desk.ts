@@ -195,6 +195,15 @@ export const DESK: DeskNode[] = [
     ],
     'talkRequest',
   ),
+  group(
+    'feedback',
+    '报告会反馈',
+    [
+      list('feedback-pending', '待审核反馈', 'talkFeedback', 'approved != true', { ordering: byReceived }),
+      list('feedback-approved', '已公开反馈', 'talkFeedback', 'approved == true', { ordering: byReceived }),
+    ],
+    'talkFeedback',
+  ),
   { kind: 'singleton', id: 'siteSettings', title: '站点设置', schemaType: 'siteSettings', documentId: 'siteSettings' },
 ]
 

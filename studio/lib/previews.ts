@@ -39,3 +39,15 @@ export function requestSubtitle(r: { status?: string; receivedAt?: string; prefe
     r.topic,
   ])
 }
+
+/** Feedback: stars · students · received date · whether it is public yet. */
+export function feedbackSubtitle(f: { rating?: number; students?: number; receivedAt?: string; approved?: boolean }) {
+  return join([
+    typeof f.rating === 'number'
+      ? `${'★'.repeat(Math.max(0, Math.min(5, Math.round(f.rating))))} ${f.rating} 分`
+      : '⚠ 缺少评分',
+    typeof f.students === 'number' ? `${f.students} 名学生` : '',
+    f.receivedAt ? beijingDate(f.receivedAt) : '',
+    f.approved ? '已公开' : '待审核',
+  ])
+}

@@ -11,6 +11,7 @@ import { siteSettingsType } from './documents/siteSettings'
 import { storyType } from './documents/story'
 import { talkType } from './documents/talk'
 import { talkRequestType } from './documents/talkRequest'
+import { talkFeedbackType } from './documents/talkFeedback'
 import { tourType } from './documents/tour'
 
 // Objects
@@ -26,6 +27,7 @@ export const schemaTypes: SchemaTypeDefinition[] = [
   tourType,
   storyType,
   talkRequestType,
+  talkFeedbackType,
   siteSettingsType,
   blockContentType,
   captionedImageType,

@@ -27,6 +27,7 @@ import { PUBLIC_TYPES } from '../../scripts/content-fixtures/schema.ts'
 import { buildSite, warningsOf, type Built } from './generated/build.ts'
 import { Expectations } from './generated/expectations.ts'
 import { brokenLinks, homeCountProblems, mapLinkProblems, nowhere } from './generated/site-checks.ts'
+import { feedbackProblems } from './generated/feedback.ts'
 import { talkPath } from './generated/urls.ts'
 import { errorsOf, flaggedFields, validateImportLayout, type Verdict } from './generated/studio.ts'
 
@@ -187,6 +188,15 @@ for (const c of cases) {
 
     it('home page counts what the site shows', () => {
       expect(homeCountProblems(built.site, docs)).toEqual([])
+    })
+
+    it('counts approved school feedback on profiles and /stats/, and nothing else', () => {
+      expect(
+        feedbackProblems(
+          built.site,
+          c.content.documents.filter((d) => isPublishedId(d._id)),
+        ),
+      ).toEqual([])
     })
 
     it('shows nothing of drafts, release versions, unknown types or talk requests', () => {

@@ -145,3 +145,26 @@ export const REQUEST_STATUS_QUERY = defineQuery(/* groq */ `
     }
   }
 `)
+
+/**
+ * Schools' feedback the editors approved, as the site counts it: numbers, stages and the editor's quote only
+ * (never the comment, nor anything about the teacher). The talk for its speakers (site/lib/content/feedback.ts).
+ */
+export const FEEDBACK_QUERY = defineQuery(/* groq */ `*[_type == "talkFeedback" && approved == true] | order(_id){
+  _id,
+  rating,
+  students,
+  gradeBands,
+  quote,
+  "talk": talk{ ${REF_META}, "doc": @->{ _id, status, "speakers": speakers[]._ref } }
+}`)
+
+/**
+ * The Studio's proof, for /api/feedback-links, that an editor asked for a feedback link: the grant it wrote
+ * (a private document, `feedbackLinkGrant.<talk id>`, which only a signed-in editor can write) and the
+ * published talk's status. Read with the server's token (site/lib/feedback/links.ts).
+ */
+export const FEEDBACK_LINK_GRANT_QUERY = defineQuery(/* groq */ `{
+  "grant": *[_id == $grantId][0]{ grant, at },
+  "talkStatus": *[_type == "talk" && _id == $talkId][0].status
+}`)

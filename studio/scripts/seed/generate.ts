@@ -17,6 +17,7 @@ import { choosePhotos, photoDoc } from './photos.ts'
 import type { Json } from './portable-text.ts'
 import { createRandom } from './random.ts'
 import { buildRequests } from './requests.ts'
+import { buildFeedback } from './feedback.ts'
 import { buildTalkDrafts } from './schedule.ts'
 import { buildStories, storyDoc } from './stories.ts'
 import { finaliseTalks, talkDoc } from './talks.ts'
@@ -45,6 +46,7 @@ export function buildDocuments(images: ImageRegistry): Json[] {
     photos.map(photoDoc).sort(byId),
     stories.map(storyDoc).sort(byId),
     requests.sort(byId),
+    buildFeedback(talks).sort(byId),
     buildDrafts(stories.map(storyDoc)).sort(byId),
   ].flat()
 }
