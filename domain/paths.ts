@@ -91,16 +91,29 @@ export const REQUEST_STATUS_PATH = '/schools/request/'
 /** The status page with the reference filled in (linked from the confirmation). */
 export const requestStatusPath = (reference?: string) => withQuery(REQUEST_STATUS_PATH, [['ref', reference]])
 
-/** The school-talk booking form, with the model worker and the topic it asks for chosen if given. */
-export const bookingPath = (workerSlug?: string, topic?: string) =>
+/**
+ * The school-talk booking form, with the model worker and the topic it asks for chosen if given: `topic` is
+ * a worker's free topic tag, `menu.topicId` a lecture topic of the 点单 menu, `menu.anyWorker` ticks
+ * "任一可安排的劳模".
+ */
+export const bookingPath = (
+  workerSlug?: string,
+  topic?: string,
+  menu: { topicId?: string; anyWorker?: boolean } = {},
+) =>
   withQuery(
     SECTION_PATHS.schools,
     [
       ['worker', workerSlug],
       ['topic', topic],
+      ['lectureTopic', menu.topicId],
+      ['any', menu.anyWorker ? '1' : undefined],
     ],
     'request',
   )
+
+/** The 点单 topic menu: every stage, or one 学段 (a GRADE_BANDS value) as its own static page. */
+export const topicMenuPath = (stage?: string) => (stage ? `/schools/topics/${segment(stage)}/` : '/schools/topics/')
 
 /** Published id: drafts and release versions share the page of the published document. */
 export function publishedId(id: string): string {

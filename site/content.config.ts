@@ -1,9 +1,24 @@
 // Not `astro:content`: content sync would load Astro's whole render runtime to read this file.
 import { defineCollection } from 'astro/content/config'
 import { groqLoader, settingsLoader } from './lib/content/loader'
-import { normalisePhoto, normaliseStory, normaliseTalk, normaliseTour, normaliseWorker } from './lib/content/normalise'
-import { PHOTOS_QUERY, STORIES_QUERY, TALKS_QUERY, TOURS_QUERY, WORKERS_QUERY } from './lib/content/queries'
 import {
+  normalisePhoto,
+  normaliseStory,
+  normaliseTalk,
+  normaliseTopic,
+  normaliseTour,
+  normaliseWorker,
+} from './lib/content/normalise'
+import {
+  LECTURE_TOPICS_QUERY,
+  PHOTOS_QUERY,
+  STORIES_QUERY,
+  TALKS_QUERY,
+  TOURS_QUERY,
+  WORKERS_QUERY,
+} from './lib/content/queries'
+import {
+  lectureTopicSchema,
   oncePerCollection,
   photoSchema,
   settingsSchema,
@@ -38,9 +53,15 @@ const stories = defineCollection({
   schema: oncePerCollection(storySchema),
 })
 
+/** The 点单 menu's topics (/schools/topics/). */
+const topics = defineCollection({
+  loader: groqLoader({ name: 'topics', query: LECTURE_TOPICS_QUERY, normalise: normaliseTopic }),
+  schema: lectureTopicSchema,
+})
+
 const settings = defineCollection({
   loader: settingsLoader(),
   schema: ({ image }) => settingsSchema(image),
 })
 
-export const collections = { workers, talks, photos, tours, stories, settings }
+export const collections = { workers, talks, photos, tours, stories, topics, settings }

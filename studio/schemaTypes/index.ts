@@ -5,6 +5,7 @@
 import type { SchemaTypeDefinition } from 'sanity'
 
 // Documents
+import { lectureTopicType } from './documents/lectureTopic'
 import { modelWorkerType } from './documents/modelWorker'
 import { photoType } from './documents/photo'
 import { siteSettingsType } from './documents/siteSettings'
@@ -26,6 +27,7 @@ export const schemaTypes: SchemaTypeDefinition[] = [
   tourType,
   storyType,
   talkRequestType,
+  lectureTopicType,
   siteSettingsType,
   blockContentType,
   captionedImageType,
