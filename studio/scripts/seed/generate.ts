@@ -20,6 +20,7 @@ import { buildRequests } from './requests.ts'
 import { buildTalkDrafts } from './schedule.ts'
 import { buildStories, storyDoc } from './stories.ts'
 import { finaliseTalks, talkDoc } from './talks.ts'
+import { topicDocs } from './topics.ts'
 import { tourDoc } from './tours.ts'
 import { Venues } from './venues.ts'
 import { workerDocs } from './workers.ts'
@@ -41,6 +42,7 @@ export function buildDocuments(images: ImageRegistry): Json[] {
     [SITE_SETTINGS],
     TOURS.map(tourDoc).sort(byId),
     workers.sort(byId),
+    topicDocs().sort(byId),
     talks.map((t) => talkDoc(random, t)).sort(byId),
     photos.map(photoDoc).sort(byId),
     stories.map(storyDoc).sort(byId),
