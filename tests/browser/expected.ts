@@ -82,6 +82,7 @@ export async function pageTypes(): Promise<Record<string, string>> {
     tour: `/tours/${s.tour.slug}/`,
     stats: '/stats/',
     search: '/search/?q=劳模',
+    topicMenu: '/schools/topics/',
     notFound: '/no-such-page/',
   }
 }
