@@ -23,7 +23,16 @@ const byId = (id: string) => allLists().find((l) => l.id === id)!
 
 describe('desk structure', () => {
   it('has the sections editors asked for, in order, and settings as a single document', () => {
-    expect(DESK.map((n) => n.title)).toEqual(['劳模', '报告会', '图片', '报道', '巡回宣讲', '宣讲主题（点单）', '预约申请', '站点设置'])
+    expect(DESK.map((n) => n.title)).toEqual([
+      '劳模',
+      '报告会',
+      '图片',
+      '报道',
+      '巡回宣讲',
+      '宣讲主题（点单）',
+      '预约申请',
+      '站点设置',
+    ])
     expect(DESK.at(-1)).toMatchObject({ kind: 'singleton', schemaType: 'siteSettings', documentId: 'siteSettings' })
   })
 
