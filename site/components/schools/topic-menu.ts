@@ -25,6 +25,12 @@ export interface MenuWorker {
   schoolStages: string[]
 }
 
+/**
+ * Workers named per topic card. With hundreds of workers a card would list them all on every stage's page;
+ * beyond this the card says how many more there are and "按主题预约" asks for any of them.
+ */
+export const WORKERS_PER_TOPIC = 12
+
 export interface TopicEntry<W> {
   topic: MenuTopic
   /** Workers who offer it (to schools, at the stage asked for), in Chinese name order. */
