@@ -110,16 +110,29 @@ export const feedbackPath = (token: string) => withQuery(FEEDBACK_PATH, [['t', t
 /** Where the Studio asks the Node server to sign a feedback link (site/pages/api/feedback-links.ts). */
 export const FEEDBACK_LINK_ENDPOINT_PATH = '/api/feedback-links'
 
-/** The school-talk booking form, with the model worker and the topic it asks for chosen if given. */
-export const bookingPath = (workerSlug?: string, topic?: string) =>
+/**
+ * The school-talk booking form, with the model worker and the topic it asks for chosen if given: `topic` is
+ * a worker's free topic tag, `menu.topicId` a lecture topic of the 点单 menu, `menu.anyWorker` ticks
+ * "任一可安排的劳模".
+ */
+export const bookingPath = (
+  workerSlug?: string,
+  topic?: string,
+  menu: { topicId?: string; anyWorker?: boolean } = {},
+) =>
   withQuery(
     SECTION_PATHS.schools,
     [
       ['worker', workerSlug],
       ['topic', topic],
+      ['lectureTopic', menu.topicId],
+      ['any', menu.anyWorker ? '1' : undefined],
     ],
     'request',
   )
+
+/** The 点单 topic menu: every stage, or one 学段 (a GRADE_BANDS value) as its own static page. */
+export const topicMenuPath = (stage?: string) => (stage ? `/schools/topics/${segment(stage)}/` : '/schools/topics/')
 
 /** Published id: drafts and release versions share the page of the published document. */
 export function publishedId(id: string): string {

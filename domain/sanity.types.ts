@@ -288,6 +288,13 @@ export type Talk = {
   sourceRequest?: TalkRequestReference
 }
 
+export type LectureTopicReference = {
+  _ref: string
+  _type: 'reference'
+  _weak?: boolean
+  [internalGroqTypeReferenceTo]?: 'lectureTopic'
+}
+
 export type TalkRequest = {
   _id: string
   _type: 'talkRequest'
@@ -306,6 +313,8 @@ export type TalkRequest = {
       _key: string
     } & ModelWorkerReference
   >
+  anyWorker?: boolean
+  lectureTopic?: LectureTopicReference
   topic?: string
   preferredDates?: Array<
     {
@@ -334,6 +343,20 @@ export type TalkRequest = {
   consent?: boolean
   replyNote?: string
   talk?: TalkReference
+}
+
+export type LectureTopic = {
+  _id: string
+  _type: 'lectureTopic'
+  _createdAt: string
+  _updatedAt: string
+  _rev: string
+  title: string
+  theme: 'labour' | 'craftsmanship' | 'safety' | 'innovation' | 'dedication' | 'rural' | 'green' | 'career'
+  stages: Array<string>
+  description?: string
+  durationMinutes?: number
+  format?: 'assembly' | 'classroom' | 'workshop' | 'visit'
 }
 
 export type Tour = {
@@ -413,6 +436,12 @@ export type ModelWorker = {
   bio?: BlockContent
   source?: string
   talkTopics?: Array<string>
+  lectureTopics?: Array<
+    {
+      _key: string
+    } & LectureTopicReference
+  >
+  schoolStages?: Array<string>
   availableForSchools?: boolean
 }
 
@@ -525,7 +554,9 @@ export type AllSanitySchemaTypes =
   | PhotoReference
   | TalkRequestReference
   | Talk
+  | LectureTopicReference
   | TalkRequest
+  | LectureTopic
   | Tour
   | Geopoint
   | ModelWorker
@@ -627,7 +658,7 @@ export type SETTINGS_QUERY_RESULT =
 
 // Source: site/lib/content/queries.ts
 // Variable: WORKERS_QUERY
-// Query: *[_type == "modelWorker"] | order(name asc){    _id, name, "slug": slug.current, fictional,  employer,  post,  sector,  prefecture,  summary,  honours[]{ title, level, year, awardingBody },  talkTopics,  availableForSchools,  "portrait": portrait{   "assetRef": asset._ref,  "src": asset->url,  "width": asset->metadata.dimensions.width,  "height": asset->metadata.dimensions.height,  crop,  hotspot,  alt,  caption,  credit },  formerSlugs,  source,  "bio": bio[]{  ...,  _type == "captionedImage" => { _type, _key,   "assetRef": asset._ref,  "src": asset->url,  "width": asset->metadata.dimensions.width,  "height": asset->metadata.dimensions.height,  crop,  hotspot,  alt,  caption,  credit }}}
+// Query: *[_type == "modelWorker"] | order(name asc){    _id, name, "slug": slug.current, fictional,  employer,  post,  sector,  prefecture,  summary,  honours[]{ title, level, year, awardingBody },  talkTopics,  "lectureTopics": lectureTopics[]{ "ref": _ref, "pending": defined(_strengthenOnPublish), "doc": @->{ _id, title, theme } },  schoolStages,  availableForSchools,  "portrait": portrait{   "assetRef": asset._ref,  "src": asset->url,  "width": asset->metadata.dimensions.width,  "height": asset->metadata.dimensions.height,  crop,  hotspot,  alt,  caption,  credit },  formerSlugs,  source,  "bio": bio[]{  ...,  _type == "captionedImage" => { _type, _key,   "assetRef": asset._ref,  "src": asset->url,  "width": asset->metadata.dimensions.width,  "height": asset->metadata.dimensions.height,  crop,  hotspot,  alt,  caption,  credit }}}
 export type WORKERS_QUERY_RESULT = Array<{
   _id: string
   name: string
@@ -671,6 +702,16 @@ export type WORKERS_QUERY_RESULT = Array<{
     awardingBody: string | null
   }> | null
   talkTopics: Array<string> | null
+  lectureTopics: Array<{
+    ref: string
+    pending: false
+    doc: {
+      _id: string
+      title: string
+      theme: 'career' | 'craftsmanship' | 'dedication' | 'green' | 'innovation' | 'labour' | 'rural' | 'safety'
+    }
+  }> | null
+  schoolStages: Array<string> | null
   availableForSchools: boolean | null
   portrait: {
     assetRef: string | null
@@ -720,6 +761,19 @@ export type WORKERS_QUERY_RESULT = Array<{
         height: number | null
       }
   > | null
+}>
+
+// Source: site/lib/content/queries.ts
+// Variable: LECTURE_TOPICS_QUERY
+// Query: *[_type == "lectureTopic"] | order(title asc){  _id, title, theme,  stages,  description,  durationMinutes,  format}
+export type LECTURE_TOPICS_QUERY_RESULT = Array<{
+  _id: string
+  title: string
+  theme: 'career' | 'craftsmanship' | 'dedication' | 'green' | 'innovation' | 'labour' | 'rural' | 'safety'
+  stages: Array<string>
+  description: string | null
+  durationMinutes: number | null
+  format: 'assembly' | 'classroom' | 'visit' | 'workshop' | null
 }>
 
 // Source: site/lib/content/queries.ts

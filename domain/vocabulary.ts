@@ -50,6 +50,28 @@ export const GRADE_BANDS = [
 ] as const satisfies readonly Option[]
 export type GradeBand = (typeof GRADE_BANDS)[number]['value']
 
+/** Themes of the school talk menu (点单): each lecture topic belongs to one. */
+export const LECTURE_THEMES = [
+  { value: 'labour', title: '劳动教育' },
+  { value: 'craftsmanship', title: '工匠精神' },
+  { value: 'safety', title: '安全生产' },
+  { value: 'innovation', title: '科技创新' },
+  { value: 'dedication', title: '爱岗敬业' },
+  { value: 'rural', title: '乡村振兴' },
+  { value: 'green', title: '绿色发展' },
+  { value: 'career', title: '职业规划' },
+] as const satisfies readonly Option[]
+export type LectureTheme = (typeof LECTURE_THEMES)[number]['value']
+
+/** How a menu topic is given (optional on the topic). */
+export const LECTURE_FORMATS = [
+  { value: 'assembly', title: '全校或年级报告会' },
+  { value: 'classroom', title: '班级课堂' },
+  { value: 'workshop', title: '互动体验课' },
+  { value: 'visit', title: '参观交流（学生到岗位）' },
+] as const satisfies readonly Option[]
+export type LectureFormat = (typeof LECTURE_FORMATS)[number]['value']
+
 export const REQUEST_STATUSES = [
   { value: 'new', title: '新申请' },
   { value: 'contacted', title: '已联系' },

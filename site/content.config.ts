@@ -1,10 +1,25 @@
 // Not `astro:content`: content sync would load Astro's whole render runtime to read this file.
 import { defineCollection } from 'astro/content/config'
 import { groqLoader, settingsLoader } from './lib/content/loader'
-import { normalisePhoto, normaliseStory, normaliseTalk, normaliseTour, normaliseWorker } from './lib/content/normalise'
-import { PHOTOS_QUERY, STORIES_QUERY, TALKS_QUERY, TOURS_QUERY, WORKERS_QUERY } from './lib/content/queries'
 import { feedbackEntrySchema, feedbackLoader } from './lib/content/feedback'
 import {
+  normalisePhoto,
+  normaliseStory,
+  normaliseTalk,
+  normaliseTopic,
+  normaliseTour,
+  normaliseWorker,
+} from './lib/content/normalise'
+import {
+  LECTURE_TOPICS_QUERY,
+  PHOTOS_QUERY,
+  STORIES_QUERY,
+  TALKS_QUERY,
+  TOURS_QUERY,
+  WORKERS_QUERY,
+} from './lib/content/queries'
+import {
+  lectureTopicSchema,
   oncePerCollection,
   photoSchema,
   settingsSchema,
@@ -39,6 +54,12 @@ const stories = defineCollection({
   schema: oncePerCollection(storySchema),
 })
 
+/** The 点单 menu's topics (/schools/topics/). */
+const topics = defineCollection({
+  loader: groqLoader({ name: 'topics', query: LECTURE_TOPICS_QUERY, normalise: normaliseTopic }),
+  schema: lectureTopicSchema,
+})
+
 const settings = defineCollection({
   loader: settingsLoader(),
   schema: ({ image }) => settingsSchema(image),
@@ -47,4 +68,4 @@ const settings = defineCollection({
 // Approved school feedback after talks, counted on profiles and /stats/ (site/lib/feedback/aggregate.ts).
 const feedback = defineCollection({ loader: feedbackLoader(), schema: feedbackEntrySchema })
 
-export const collections = { workers, talks, photos, tours, stories, settings, feedback }
+export const collections = { workers, talks, photos, tours, stories, topics, settings, feedback }

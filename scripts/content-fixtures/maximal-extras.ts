@@ -109,6 +109,18 @@ export async function maximalDataset(): Promise<Dataset> {
       DRAFTED,
     ),
   ]
+  const draftTopic = stored(
+    {
+      _id: draftId(I.draftOnlyTopic),
+      _type: 'lectureTopic',
+      title: '只在草稿中的点单主题',
+      theme: 'safety',
+      stages: ['senior'],
+    },
+    DRAFTED,
+  )
+  neverPublished.push(draftTopic)
+  hide(draftTopic._id, '只在草稿中的点单主题', 'lecture topic that exists only as a draft')
   hide(neverPublished[0]!._id, '韩立新', 'worker that exists only as a draft (a draft talk refers to it)')
   hide(neverPublished[0]!._id, 'han-lixin', 'slug of the draft-only worker')
   hide(neverPublished[1]!._id, '从未发布的报告会草稿', 'talk never published')

@@ -29,6 +29,10 @@ export const MAXIMAL_IDS = {
   story1: id('story-zhang'),
   story2: id('story-spring'),
   request: id('request'),
+  topicCraft: id('lecture-topic-craft'),
+  topicRural: id('lecture-topic-rural'),
+  /** Exists only as `drafts.<id>`: a worker's reference to it waits until it is published. */
+  draftOnlyTopic: id('lecture-topic-draft-only'),
 }
 
 /** Hand-typed slugs: capitals, and Chinese characters (pages must still build and links must reach them). */

@@ -3,7 +3,7 @@
  * biographies using everything blockContent allows, slugs typed with capitals and with Chinese.
  */
 import { cropAndHotspot, imageField } from './assets.ts'
-import { key, type Doc } from './ids.ts'
+import { key, ref, type Doc } from './ids.ts'
 import { FORMER_SLUGS, figureOf, MAXIMAL_IDS, SLUGS, slug, type MaximalAssets } from './maximal-shared.ts'
 import { block, figure, paragraph, type BlockOptions, type Run } from './portable-text.ts'
 
@@ -80,6 +80,11 @@ export function maximalWorkers(a: MaximalAssets): Doc[] {
       bio: richText(`${I.zhang}|bio`, '张红梅', figureOf(a.photo1, '张红梅在班组讲解工艺')),
       source: '《测试日报》2026年5月报道（虚构来源）',
       talkTopics: ['工匠精神', '安全生产', '劳动教育'],
+      lectureTopics: [
+        ref(I.topicCraft, { key: key(I.zhang, 'lectureTopic', 0) }),
+        ref(I.topicRural, { key: key(I.zhang, 'lectureTopic', 1), weak: true }),
+      ],
+      schoolStages: ['junior', 'senior', 'vocational'],
       availableForSchools: true,
     },
     {
@@ -101,6 +106,7 @@ export function maximalWorkers(a: MaximalAssets): Doc[] {
         block(`${I.ma}|bio|2`, ['建成育种大棚'], { listItem: 'bullet' }),
       ],
       source: '测试资料（虚构）',
+      // Free tags only, no menu topic: content from before the 点单 menu (listed under 更多主题).
       talkTopics: ['乡村振兴', '劳动教育'],
       availableForSchools: true,
     },
@@ -124,7 +130,33 @@ export function maximalWorkers(a: MaximalAssets): Doc[] {
       bio: [paragraph(`${I.li}|bio|1`, '李淑珍（虚构人物）骑马巡诊，走遍全乡牧场。')],
       source: '测试资料（虚构）',
       talkTopics: ['医者仁心'],
+      // Offers a menu topic but does not go to schools: the menu must not list her.
+      lectureTopics: [ref(I.topicCraft, { key: key(I.li, 'lectureTopic', 0) })],
       availableForSchools: false,
+    },
+  ]
+}
+
+/** The 点单 menu's topics: one with every field, one with the stages and theme only besides its title. */
+export function maximalTopics(): Doc[] {
+  const I = MAXIMAL_IDS
+  return [
+    {
+      _id: I.topicCraft,
+      _type: 'lectureTopic',
+      title: '把一件事做到极致（测试主题）',
+      theme: 'craftsmanship',
+      stages: ['junior', 'senior', 'vocational'],
+      description: '从一道工序讲精益求精。（测试数据，虚构）',
+      durationMinutes: 45,
+      format: 'classroom',
+    },
+    {
+      _id: I.topicRural,
+      _type: 'lectureTopic',
+      title: '田野上的课堂（测试主题）',
+      theme: 'rural',
+      stages: ['primary'],
     },
   ]
 }

@@ -14,7 +14,7 @@ import { stored } from './model.ts'
 import { FORMER_SLUGS, figureOf, MAXIMAL_IDS, SLUGS, slug, type MaximalAssets } from './maximal-shared.ts'
 import { maximalPhotos, maximalTalks, maximalTours } from './maximal-talks.ts'
 import { maximalFeedback } from './maximal-feedback.ts'
-import { maximalWorkers, richText } from './maximal-workers.ts'
+import { maximalTopics, maximalWorkers, richText } from './maximal-workers.ts'
 import { figure, paragraph } from './portable-text.ts'
 
 export { MAXIMAL_IDS, SLUGS, TIMED_TALK, type MaximalAssets } from './maximal-shared.ts'
@@ -94,6 +94,8 @@ export function maximalPublished(a: MaximalAssets): Doc[] {
     phone: '13800000002',
     email: 'zhao.teacher@example.org',
     preferredWorkers: [ref(I.ma, { key: key(I.request, 'worker', 0), weak: true })],
+    anyWorker: true,
+    lectureTopic: ref(I.topicCraft, { weak: true }),
     topic: '劳动教育',
     preferredDates: [
       { _key: key(I.request, 'date', 0), _type: 'dateRange', end: '2026-04-24', start: '2026-04-20' },
@@ -109,6 +111,13 @@ export function maximalPublished(a: MaximalAssets): Doc[] {
     talk: ref(I.heldSchool, { weak: true }),
   }
 
-  const docs = [settings, ...maximalWorkers(a), ...maximalTalks(), ...maximalPhotos(a), ...maximalTours()]
+  const docs = [
+    settings,
+    ...maximalWorkers(a),
+    ...maximalTopics(),
+    ...maximalTalks(),
+    ...maximalPhotos(a),
+    ...maximalTours(),
+  ]
   return [...docs, ...stories, request, ...maximalFeedback()].map((d) => stored(d, CREATED, EDITED))
 }

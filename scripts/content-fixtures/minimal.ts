@@ -43,6 +43,7 @@ export const MINIMAL_IDS = {
   story: id('story'),
   request: id('request'),
   feedback: `talkFeedback-${id('feedback').replace(/-/g, '')}`,
+  topic: id('lecture-topic'),
 }
 
 export async function minimalDataset(schema: Schema = loadSchema()): Promise<Dataset> {
@@ -129,6 +130,13 @@ export async function minimalDataset(schema: Schema = loadSchema()): Promise<Dat
       publishedAt: '2026-05-20T02:00:00.000Z',
       excerpt: '一篇只填写了必填项的测试报道。',
       body: [paragraph(`${MINIMAL_IDS.story}|body`, '这是一篇只有必填内容的测试报道，人物均为虚构。')],
+    },
+    {
+      _id: MINIMAL_IDS.topic,
+      _type: 'lectureTopic',
+      title: '最简点单主题（虚构）',
+      theme: 'labour',
+      stages: ['primary'],
     },
     {
       _id: MINIMAL_IDS.request,

@@ -42,6 +42,7 @@ export const CONTENT_TYPES = [
   'siteSettings',
   'talkRequest',
   'talkFeedback',
+  'lectureTopic',
 ] as const
 export type ContentType = (typeof CONTENT_TYPES)[number]
 

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto'
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content'
 import type { Settings } from './content/schemas'
-import { schoolTopics, schoolWorkers } from './booking/workers'
+import { menuTopicOptions, menuTopicsInOrder, schoolTopics, schoolWorkers } from './booking/workers'
 import { chinaYear } from './format'
 import { newestPhotosFirst } from './lists'
 import { movedPaths } from './redirects'
@@ -161,7 +161,10 @@ export const allFeedback = perBuild(async () =>
 /** The workers a school can ask for and their topics: what the booking form offers and the endpoint accepts. */
 export const bookableWorkers = perBuild(async () => {
   const workers = schoolWorkers((await getCollection('workers')).map((w) => w.data))
-  return { workers, workerIds: workers.map((w) => w._id), topics: schoolTopics(workers) }
+  // The 点单 menu's topics, in menu order; `menuOptions` built once, so the endpoint's schema cache holds.
+  const menuTopics = menuTopicsInOrder((await getCollection('topics')).map((t) => t.data))
+  const menuOptions = menuTopicOptions(menuTopics)
+  return { workers, workerIds: workers.map((w) => w._id), topics: schoolTopics(workers), menuTopics, menuOptions }
 })
 
 type Shown = {

@@ -4,7 +4,7 @@
  * against the sample dataset.
  */
 import { PREFECTURES } from '#domain/region'
-import { HONOUR_LEVELS, REQUEST_STATUSES, VENUE_TYPES } from '#domain/vocabulary'
+import { HONOUR_LEVELS, LECTURE_THEMES, REQUEST_STATUSES, VENUE_TYPES } from '#domain/vocabulary'
 
 export interface Ordering {
   field: string
@@ -176,6 +176,26 @@ export const DESK: DeskNode[] = [
   ),
   list('stories', '报道', 'story', null, { ordering: [{ field: 'publishedAt', direction: 'desc' }] }),
   list('tours', '巡回宣讲', 'tour', null),
+  group(
+    'lecture-topics',
+    '宣讲主题（点单）',
+    [
+      list('lecture-topics-all', '全部主题', 'lectureTopic', null, {
+        ordering: [{ field: 'title', direction: 'asc' }],
+      }),
+      list('lecture-topics-no-stage', '缺少适合学段', 'lectureTopic', 'count(coalesce(stages, [])) == 0'),
+      group(
+        'lecture-topics-by-theme',
+        '按主题类别',
+        LECTURE_THEMES.map((t) =>
+          list(`lecture-topics-theme-${t.value}`, t.title, 'lectureTopic', 'theme == $theme', {
+            params: { theme: t.value },
+          }),
+        ),
+      ),
+    ],
+    'lectureTopic',
+  ),
   group(
     'requests',
     '预约申请',

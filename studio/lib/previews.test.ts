@@ -23,4 +23,10 @@ describe('preview subtitles', () => {
       '新申请 · 2026-11-18 · 兰州市 · 劳动教育',
     )
   })
+  it('request for a menu topic with any worker says so; any worker without a topic adds nothing', () => {
+    expect(requestSubtitle({ status: 'contacted', topic: '一颗螺丝钉', anyWorker: true })).toBe(
+      '已联系 · 一颗螺丝钉 · 任一劳模',
+    )
+    expect(requestSubtitle({ status: 'contacted', anyWorker: true })).toBe('已联系')
+  })
 })

@@ -30,13 +30,20 @@ export function photoSubtitle(p: {
   ])
 }
 
-/** Request: status · received date · school's prefecture · topic. */
-export function requestSubtitle(r: { status?: string; receivedAt?: string; prefecture?: string; topic?: string }) {
+/** Request: status · received date · school's prefecture · topic (· 任一劳模 when any worker will do). */
+export function requestSubtitle(r: {
+  status?: string
+  receivedAt?: string
+  prefecture?: string
+  topic?: string
+  anyWorker?: boolean
+}) {
   return join([
     titleOf(REQUEST_STATUSES, r.status ?? 'new'),
     r.receivedAt ? beijingDate(r.receivedAt) : '',
     r.prefecture,
     r.topic,
+    r.anyWorker && r.topic ? '任一劳模' : '',
   ])
 }
 

@@ -5,6 +5,7 @@
 import type { SchemaTypeDefinition } from 'sanity'
 
 // Documents
+import { lectureTopicType } from './documents/lectureTopic'
 import { modelWorkerType } from './documents/modelWorker'
 import { photoType } from './documents/photo'
 import { siteSettingsType } from './documents/siteSettings'
@@ -28,6 +29,7 @@ export const schemaTypes: SchemaTypeDefinition[] = [
   storyType,
   talkRequestType,
   talkFeedbackType,
+  lectureTopicType,
   siteSettingsType,
   blockContentType,
   captionedImageType,

@@ -84,6 +84,7 @@ export async function pageTypes(): Promise<Record<string, string>> {
     stats: '/stats/',
     search: '/search/?q=劳模',
     siteMap: SITE_MAP_PAGE_PATH,
+    topicMenu: '/schools/topics/',
     notFound: '/no-such-page/',
   }
 }

@@ -219,8 +219,10 @@ describe('the inbox', () => {
     const seed = (await readFile('studio/seed/data.ndjson', 'utf8')).split('\n').filter(Boolean)
     const workers = seed.filter((line) => refs.has((JSON.parse(line) as { _id: string })._id))
     expect(workers).toHaveLength(refs.size)
+    // Workers (and requests from the 点单 menu) refer to menu topics: those go with them.
+    const topics = seed.filter((line) => (JSON.parse(line) as { _type: string })._type === 'lectureTopic')
     const file = path.join(path.dirname(inbox), 'import.ndjson')
-    await writeFile(file, [...workers, ...requests.map((r) => JSON.stringify(r))].join('\n') + '\n')
+    await writeFile(file, [...workers, ...topics, ...requests.map((r) => JSON.stringify(r))].join('\n') + '\n')
     const run = spawnSync(
       path.resolve('node_modules/.bin/sanity'),
       ['documents', 'validate', '--file', file, '--format', 'ndjson', '--level', 'warning', '-y'],

@@ -21,6 +21,29 @@ describe('build from broken content', () => {
     delete talk3.title
     const worker = docs.find((d) => d._type === 'modelWorker' && d.fictional)
     delete worker.slug
+    // The 点单 menu: a worker's topic references to a deleted topic and to one not published yet; a topic without stages.
+    const teacher = docs.find(
+      (d) => d._type === 'modelWorker' && d !== worker && d.availableForSchools && d.lectureTopics?.length,
+    )
+    teacher.lectureTopics.push(
+      { _type: 'reference', _ref: 'topic-gone', _key: 'gone' },
+      {
+        _type: 'reference',
+        _ref: 'topic-draft',
+        _key: 'draft',
+        _weak: true,
+        _strengthenOnPublish: { type: 'lectureTopic' },
+      },
+    )
+    docs.push({
+      _id: 'drafts.topic-draft',
+      _type: 'lectureTopic',
+      title: '草稿主题',
+      theme: 'labour',
+      stages: ['primary'],
+    })
+    const stageless = docs.find((d) => d._type === 'lectureTopic')
+    delete stageless.stages
     // Images stay where they are: point the copies at the seed folder.
     const text = docs
       .map((d) => JSON.stringify(d).replaceAll('file://./images/', `file://${path.resolve('studio/seed/images')}/`))
@@ -41,6 +64,18 @@ describe('build from broken content', () => {
     expect(log).toContain('talk talk-007: field "title" is missing (required) — document skipped')
     expect(log).toContain(`modelWorker ${worker._id}: field "slug" is missing (required) — document skipped`)
     expect(log).toContain('212 of 213 from')
+    const at = teacher.lectureTopics.length
+    expect(log).toContain(
+      `modelWorker ${teacher._id}: field "lectureTopics[${at - 2}]" references "topic-gone", which does not exist`,
+    )
+    expect(log).toContain(
+      `modelWorker ${teacher._id}: field "lectureTopics[${at - 1}]" references "topic-draft", which is not published yet`,
+    )
+    expect(log).toContain(`lectureTopic ${stageless._id}: field "stages" is empty`)
+    // The stageless topic stays on the all-stages menu; the draft topic is nowhere.
+    const menu = readFileSync(path.join(out, 'client', 'schools', 'topics', 'index.html'), 'utf8')
+    expect(menu).toContain(`data-topic-id="${stageless._id}"`)
+    expect(menu).not.toContain('草稿主题')
     // Built from another dataset: no sample notice; the rest of the site is there.
     const home = readFileSync(path.join(out, 'client', 'index.html'), 'utf8')
     expect(home).not.toContain('data-sample-notice')

@@ -43,7 +43,7 @@ const verdicts = {
 }
 
 const refusedIds = new Set(fixtures.refused.docs.map((r) => r.doc._id))
-const SHOWN_TYPES: readonly string[] = [...PUBLIC_TYPES, 'siteSettings']
+const SHOWN_TYPES: readonly string[] = [...PUBLIC_TYPES, 'lectureTopic', 'siteSettings']
 /** What the site must show: published documents of its types that the Studio lets an editor publish. */
 const shown = (dataset: Dataset): Doc[] =>
   dataset.documents.filter((d) => isPublishedId(d._id) && SHOWN_TYPES.includes(d._type) && !refusedIds.has(d._id))
@@ -172,6 +172,7 @@ for (const c of cases) {
           photo: () => ex.photo(doc),
           tour: () => ex.tour(doc),
           story: () => ex.story(doc),
+          lectureTopic: () => ex.lectureTopic(doc),
           siteSettings: () => ex.settings(doc),
         }[doc._type]!
         expect(check()).toEqual([])

@@ -1,7 +1,8 @@
 /**
  * Progressive enhancement of the booking form (the form itself works as a plain POST):
  * - a fresh idempotency key per page view, so a double submit stores one request;
- * - `?worker=<slug>` preselects that model worker, `?topic=<topic>` that topic;
+ * - `?worker=<slug>` preselects that model worker, `?topic=<topic>` that topic keyword, `?lectureTopic=<id>`
+ *   that 点单 menu topic and `?any=1` "任一可安排的劳模";
  * - validation as you type, with the same rules the endpoint applies;
  * - submit through fetch, showing the reference number in place;
  * - where the site is hosted as static files only (the endpoint answers 404/405 or not at all),
@@ -32,16 +33,27 @@ export function enhanceBookingForm(form: HTMLFormElement): void {
   if (topicSelect && wantedTopic && [...topicSelect.options].some((o) => o.value === wantedTopic))
     topicSelect.value = wantedTopic
 
+  const menuSelect = form.querySelector<HTMLSelectElement>('select[name="lectureTopic"]')
+  const wantedMenuTopic = query.get('lectureTopic')
+  if (menuSelect && wantedMenuTopic && [...menuSelect.options].some((o) => o.value === wantedMenuTopic))
+    menuSelect.value = wantedMenuTopic
+  const anyBox = form.querySelector<HTMLInputElement>('input[name="anyWorker"]')
+  if (anyBox && query.get('any') === '1') anyBox.checked = true
+
   const touched = new Set<string>()
   // The lists the page offers are the lists the endpoint accepts (both come from the same workers).
   const workerIds = [...form.querySelectorAll<HTMLInputElement>('input[name="workers"]')].map((i) => i.value)
   const topics = [...form.querySelectorAll<HTMLOptionElement>('select[name="topic"] option')]
     .map((o) => o.value)
     .filter(Boolean)
+  const menuTopics = [...(menuSelect?.options ?? [])]
+    .filter((o) => o.value)
+    .map((o) => ({ id: o.value, title: o.text.trim() }))
   const validate = () =>
     parseBooking(valuesFromParams(new URLSearchParams(new FormData(form) as unknown as Record<string, string>)), {
       workerIds,
       topics,
+      menuTopics,
       today: chinaDate(),
     })
 

@@ -18,6 +18,9 @@ export interface TalkRequestDocument {
   phone: string
   email?: string
   preferredWorkers: { _type: 'reference'; _ref: string; _key: string }[]
+  anyWorker: boolean
+  /** Weak: a topic the editors delete later must not make the request unsaveable. */
+  lectureTopic?: { _type: 'reference'; _ref: string; _weak: true }
   topic?: string
   preferredDates: { _type: 'dateRange'; _key: string; start: string; end: string }[]
   gradeBand: string
@@ -76,6 +79,8 @@ export function buildDocument(
     phone: request.phone,
     email: request.email,
     preferredWorkers: request.workers.map((ref, i) => ({ _type: 'reference', _ref: ref, _key: keyOf(_id, i, ref) })),
+    anyWorker: request.anyWorker ?? request.workers.length === 0,
+    lectureTopic: request.lectureTopic ? { _type: 'reference', _ref: request.lectureTopic, _weak: true } : undefined,
     topic: request.topic,
     preferredDates: request.preferredDates.map((range, i) => ({
       _type: 'dateRange',

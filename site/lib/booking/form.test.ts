@@ -45,6 +45,7 @@ describe('parseBooking', () => {
       phone: '13800000001',
       email: undefined,
       workers: ['worker-a'],
+      anyWorker: false,
       topic: '劳动教育',
       preferredDates: [{ start: '2026-12-01', end: '2026-12-10' }],
       gradeBand: 'primary',
@@ -60,6 +61,7 @@ describe('parseBooking', () => {
     const result = parseBooking({ ...good, workers: [], date2Start: '2027-01-05', date2End: '2027-01-09' }, options)
     expect(result.ok && result.request.preferredDates).toHaveLength(2)
     expect(result.ok && result.request.workers).toEqual([])
+    expect(result.ok && result.request.anyWorker).toBe(true)
   })
 
   it.each([

@@ -18,7 +18,9 @@ export const FIELD_NAMES = [
   'contactName',
   'phone',
   'email',
+  'anyWorker',
   'workers',
+  'lectureTopic',
   'topic',
   'date1Start',
   'date1End',
@@ -49,8 +51,15 @@ export interface BookingOptions {
    * only by callers that have no list (some tests); then a topic is free text of up to 50 characters.
    */
   topics?: readonly string[]
+  /** The 点单 menu's topics (lectureTopic documents): a menu topic must be one of them. None: the form has no menu. */
+  menuTopics?: readonly MenuTopicOption[]
   /** "Today" in China (YYYY-MM-DD): preferred dates must not be in the past. */
   today: string
+}
+
+export interface MenuTopicOption {
+  id: string
+  title: string
 }
 
 export interface ValidRequest {
@@ -59,6 +68,11 @@ export interface ValidRequest {
   phone: string
   email?: string
   workers: string[]
+  /** Any available worker will do: "任一可安排的劳模" ticked, or no worker named (parseBooking always sets it). */
+  anyWorker?: boolean
+  /** The menu topic's document id. */
+  lectureTopic?: string
+  /** Free text: the menu topic's title when one was chosen (older readers of the inbox see it), else a topic tag. */
   topic?: string
   preferredDates: { start: string; end: string }[]
   gradeBand: GradeBand
@@ -196,6 +210,17 @@ export function bookingSchema(options: BookingOptions) {
         .max(MAX_TOPIC, { error: `宣讲主题不能超过 ${MAX_TOPIC} 个字` })
         .refine(...noMarkup('宣讲主题'))
 
+  const menu = new Map((options.menuTopics ?? []).map((t) => [t.id, t.title]))
+  const lectureTopic = z
+    .string({ error: '点单主题格式不正确' })
+    .overwrite(strip)
+    .trim()
+    .refine((v) => !v || menu.has(v), {
+      error: '所选点单主题不存在或已下架，请从列表中重新选择，或选择“不限，请推荐”',
+    })
+    .optional()
+    .transform((v) => v || undefined)
+
   /** Lists answer "choose one" when nothing was chosen, "not on the list" when something else was sent. */
   const fromList = <T extends string>(values: readonly T[], choose: string, notListed: string) =>
     z.enum(values as [T, ...T[]], {
@@ -235,6 +260,11 @@ export function bookingSchema(options: BookingOptions) {
           error: '所选劳模不在可预约名单中，请重新选择',
         })
         .transform((ids) => [...new Set(ids)]),
+      anyWorker: z
+        .string({ error: '“任一可安排的劳模”选项无效，请重新勾选' })
+        .refine((v) => v === '' || v === 'yes', { error: '“任一可安排的劳模”选项无效，请重新勾选' })
+        .optional(),
+      lectureTopic,
       topic: topic.optional().transform((v) => v || undefined),
       date1Start: date('第一备选的开始日期'),
       date1End: date('第一备选的结束日期'),
@@ -287,7 +317,11 @@ let lastSchema: { options: BookingOptions; schema: ReturnType<typeof bookingSche
  */
 function schemaFor(options: BookingOptions) {
   const last = lastSchema?.options
-  const same = last?.workerIds === options.workerIds && last.topics === options.topics && last.today === options.today
+  const same =
+    last?.workerIds === options.workerIds &&
+    last.topics === options.topics &&
+    last.menuTopics === options.menuTopics &&
+    last.today === options.today
   if (!same || !lastSchema) lastSchema = { options, schema: bookingSchema(options) }
   return lastSchema.schema
 }
@@ -316,7 +350,10 @@ export function parseBooking(values: FormValues, options: BookingOptions): Parse
       phone: v.phone,
       email: v.email,
       workers: v.workers,
-      topic: v.topic,
+      anyWorker: v.anyWorker === 'yes' || v.workers.length === 0,
+      lectureTopic: v.lectureTopic,
+      // The free text keeps what the school asked for even if the topic document goes (or an older reader looks).
+      topic: v.topic ?? (v.lectureTopic && options.menuTopics?.find((t) => t.id === v.lectureTopic)?.title),
       preferredDates,
       gradeBand: v.gradeBand,
       audienceSize: v.audienceSize,

@@ -9,6 +9,7 @@ import {
   valuesFromParams,
   type FieldErrors,
   type FormValues,
+  type MenuTopicOption,
 } from './form'
 import { chinaDate } from '../format'
 import { requestIdentity } from './document'
@@ -27,6 +28,8 @@ export interface HandlerDeps {
   workerIds: readonly string[]
   /** Topics the form offers (schoolTopics of the same workers); a topic must be one of them. */
   topics?: readonly string[]
+  /** The 点单 menu's topics (id and title); a menu topic must be one of them. */
+  menuTopics?: readonly MenuTopicOption[]
   /** Origins allowed to post, besides the request's own. */
   allowedOrigins: readonly string[]
   /**
@@ -119,7 +122,12 @@ async function decide(request: Request, deps: HandlerDeps): Promise<Outcome> {
 
   const values = valuesFromParams(params)
   const now = deps.now ?? new Date()
-  const parsed = parseBooking(values, { workerIds: deps.workerIds, topics: deps.topics, today: chinaDate(now) })
+  const parsed = parseBooking(values, {
+    workerIds: deps.workerIds,
+    topics: deps.topics,
+    menuTopics: deps.menuTopics,
+    today: chinaDate(now),
+  })
   if (!parsed.ok) return { kind: 'invalid', status: 422, errors: parsed.errors, values }
 
   // Charged only now, for a request about to be stored; given back when it was not (a repeat, a failure).

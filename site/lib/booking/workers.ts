@@ -1,5 +1,7 @@
 /** The model workers a school can ask for, and the topics they speak on. */
+import { LECTURE_THEMES } from '#domain/vocabulary'
 import { gradeBandsForTopics } from './grade-bands'
+import type { MenuTopicOption } from './form'
 
 interface WorkerLike {
   _id: string
@@ -22,3 +24,22 @@ export function schoolTopics(workers: readonly WorkerLike[]): string[] {
 }
 
 export const workerGradeBands = (w: WorkerLike) => gradeBandsForTopics(w.talkTopics)
+
+interface TopicLike {
+  _id: string
+  title: string
+  theme: string
+}
+
+const themeOrder = (theme: string) => LECTURE_THEMES.findIndex((t) => t.value === theme)
+
+/** The 点单 menu's topics in menu order (theme, then title): the form's choices and the endpoint's list. */
+export function menuTopicsInOrder<T extends TopicLike>(topics: readonly T[]): T[] {
+  return [...topics].sort(
+    (a, b) => themeOrder(a.theme) - themeOrder(b.theme) || a.title.localeCompare(b.title, 'zh-CN'),
+  )
+}
+
+/** What the validation needs of each menu topic: its id, and its title for the request's free topic text. */
+export const menuTopicOptions = (topics: readonly TopicLike[]): MenuTopicOption[] =>
+  menuTopicsInOrder(topics).map((t) => ({ id: t._id, title: t.title }))

@@ -15,6 +15,7 @@ import type {
 } from '#domain/sanity.types'
 import type { ImageInput, PhotoInput, StoryInput, TalkInput, TourInput, WorkerInput, WorkerLinkInput } from './schemas'
 import { portableText } from './rich-text'
+import { gradeBands, normaliseLectureTopic, topicLinks } from './lecture-topics'
 
 export interface Normalised<T> {
   /** null when the document cannot be shown at all (a required field is missing). */
@@ -217,6 +218,8 @@ export function normaliseWorker(row: WorkerRow): Normalised<WorkerInput> {
     source: text(row.source),
     honours: (row.honours ?? []).filter(Boolean),
     talkTopics: (row.talkTopics ?? []).filter((t) => typeof t === 'string' && t.trim() !== ''),
+    lectureTopics: topicLinks(p, 'lectureTopics', row.lectureTopics),
+    schoolStages: gradeBands(p, 'schoolStages', row.schoolStages),
     availableForSchools: row.availableForSchools === true,
     portrait: p.image('portrait', row.portrait, row.name!),
     bio: portableText(p, 'bio', row.bio),
@@ -326,3 +329,7 @@ export function normaliseStory(row: StoryRow): Normalised<StoryInput> {
   }
   return { data, warnings: p.warnings }
 }
+
+/** A 点单 menu topic (the rules live in lecture-topics.ts). */
+export const normaliseTopic = (row: Parameters<typeof normaliseLectureTopic>[0]) =>
+  normaliseLectureTopic(row, new Problems('lectureTopic', row._id))

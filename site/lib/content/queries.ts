@@ -26,6 +26,9 @@ const REF_META = /* groq */ `"ref": _ref, "pending": defined(_strengthenOnPublis
 
 const WORKER_LINK = /* groq */ `_id, name, "slug": slug.current, fictional`
 
+/** What a worker's card and the booking form need of a menu topic (the menu page reads LECTURE_TOPICS_QUERY). */
+const TOPIC_LINK = /* groq */ `_id, title, theme`
+
 const WORKER_CARD = /* groq */ `
   ${WORKER_LINK},
   employer,
@@ -35,6 +38,8 @@ const WORKER_CARD = /* groq */ `
   summary,
   honours[]{ title, level, year, awardingBody },
   talkTopics,
+  "lectureTopics": lectureTopics[]{ ${REF_META}, "doc": @->{ ${TOPIC_LINK} } },
+  schoolStages,
   availableForSchools,
   "portrait": portrait{ ${IMAGE} }
 `
@@ -72,6 +77,15 @@ export const WORKERS_QUERY = defineQuery(/* groq */ `*[_type == "modelWorker"] |
   formerSlugs,
   source,
   "bio": bio${PORTABLE_TEXT}
+}`)
+
+/** The 点单 menu's topics; which workers give each comes from the workers' lectureTopics. */
+export const LECTURE_TOPICS_QUERY = defineQuery(/* groq */ `*[_type == "lectureTopic"] | order(title asc){
+  ${TOPIC_LINK},
+  stages,
+  description,
+  durationMinutes,
+  format
 }`)
 
 export const TALKS_QUERY = defineQuery(/* groq */ `*[_type == "talk"] | order(startsAt desc){

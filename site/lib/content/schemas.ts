@@ -14,6 +14,18 @@ const workerLink = z.object({
   fictional: z.boolean().optional(),
 })
 
+/** A 点单 topic as a worker's card and the booking form name it. */
+const topicLink = z.object({ _id: z.string(), title: z.string(), theme: z.string() })
+
+/** A topic of the school talk menu (点单): /schools/topics/ groups them by theme and filters by stage. */
+export const lectureTopicSchema = topicLink.extend({
+  /** GRADE_BANDS values; empty only for content the Studio would warn about (shown on the all-stages menu). */
+  stages: z.array(z.string()),
+  description: z.string().optional(),
+  durationMinutes: z.number().optional(),
+  format: z.string().optional(),
+})
+
 export const imageSchema = <I extends z.ZodType>(image: () => I) =>
   z.object({
     src: image(),
@@ -59,6 +71,10 @@ export const workerSchema = <I extends z.ZodType>(image: () => I) =>
       }),
     ),
     talkTopics: z.array(z.string()),
+    /** Menu topics the worker gives (resolved, published ones); the free talkTopics stay for older content. */
+    lectureTopics: z.array(topicLink),
+    /** GRADE_BANDS values the worker goes to; empty means any. */
+    schoolStages: z.array(z.string()),
     availableForSchools: z.boolean(),
     portrait: imageSchema(image).optional(),
     bio: portableText(image),
@@ -188,3 +204,5 @@ export type StoryInput = z.input<ReturnType<typeof storySchema<Path>>>
 export type ImageInput = z.input<ReturnType<typeof imageSchema<Path>>>
 export type SettingsInput = z.input<ReturnType<typeof settingsSchema<Path>>>
 export type WorkerLinkInput = z.input<typeof workerLink>
+export type LectureTopicInput = z.input<typeof lectureTopicSchema>
+export type TopicLinkInput = z.input<typeof topicLink>

@@ -1,7 +1,7 @@
 import { defineArrayMember, defineField, defineType } from 'sanity'
 import { UserIcon } from '@sanity/icons/User'
 import { PREFECTURE_NAMES } from '#domain/region'
-import { SECTORS, listOf } from '#domain/vocabulary'
+import { GRADE_BANDS, SECTORS, listOf } from '#domain/vocabulary'
 import { formerSlugsField } from '../../lib/formerSlugs'
 import { isUniqueSlug, slugCharacterRules, slugifyName } from '../../lib/slug'
 
@@ -108,7 +108,37 @@ export const modelWorkerType = defineType({
       group: 'talks',
       of: [defineArrayMember({ type: 'string' })],
       options: { layout: 'tags' },
-      description: '学校据此挑选劳模，如“工匠精神”“劳动教育”“安全生产”。',
+      description:
+        '自由填写的主题标签（旧做法）。进校园的劳模请改用下面的“点单主题”；只有标签的劳模，网站仍按标签显示。',
+    }),
+    defineField({
+      name: 'lectureTopics',
+      title: '点单主题',
+      type: 'array',
+      group: 'talks',
+      description: '此劳模能讲的点单主题（在“宣讲主题（点单）”中维护）。学校在点单菜单上按主题找到此劳模。',
+      of: [defineArrayMember({ type: 'reference', to: [{ type: 'lectureTopic' }] })],
+      validation: (rule) => [
+        rule.unique().error('同一个主题不要重复添加'),
+        rule.max(8).warning('主题建议不超过 8 个，突出最擅长的'),
+        rule
+          .custom((topics, context) =>
+            context.document?.availableForSchools === true && !(Array.isArray(topics) && topics.length)
+              ? '可进校园的劳模请至少选择一个点单主题，学校才能在点单菜单上找到'
+              : true,
+          )
+          .warning(),
+      ],
+    }),
+    defineField({
+      name: 'schoolStages',
+      title: '可面向的学段',
+      type: 'array',
+      group: 'talks',
+      description: '此劳模愿意去哪些学段的学校宣讲。留空表示不限。',
+      of: [defineArrayMember({ type: 'string' })],
+      options: { list: listOf(GRADE_BANDS), layout: 'grid' },
+      validation: (rule) => rule.unique().error('学段不要重复选择'),
     }),
     defineField({
       name: 'availableForSchools',

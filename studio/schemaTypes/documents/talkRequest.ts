@@ -67,6 +67,21 @@ export const talkRequestType = defineType({
       description: '留空表示“任一劳模均可”。',
       of: [defineArrayMember({ type: 'reference', to: [{ type: 'modelWorker' }] })],
     }),
+    defineField({
+      name: 'anyWorker',
+      title: '任一可安排的劳模均可',
+      type: 'boolean',
+      readOnly: true,
+      description: '学校在表单上选择了“任一可安排的劳模”（或未指定劳模）：可按主题推荐其他劳模。',
+    }),
+    defineField({
+      name: 'lectureTopic',
+      title: '点单主题',
+      type: 'reference',
+      to: [{ type: 'lectureTopic' }],
+      weak: true,
+      description: '学校从点单菜单选择的主题。主题日后被删除时，下面的“希望的宣讲主题”仍保留其名称。',
+    }),
     defineField({ name: 'topic', title: '希望的宣讲主题', type: 'string' }),
     defineField({
       name: 'preferredDates',
@@ -120,10 +135,18 @@ export const talkRequestType = defineType({
   ],
   orderings: [{ title: '提交时间（新到旧）', name: 'receivedDesc', by: [{ field: 'receivedAt', direction: 'desc' }] }],
   preview: {
-    select: { school: 'school', status: 'status', receivedAt: 'receivedAt', prefecture: 'prefecture', topic: 'topic' },
-    prepare: ({ school, ...rest }) => ({
+    select: {
+      school: 'school',
+      status: 'status',
+      receivedAt: 'receivedAt',
+      prefecture: 'prefecture',
+      topic: 'topic',
+      menuTopic: 'lectureTopic.title',
+      anyWorker: 'anyWorker',
+    },
+    prepare: ({ school, menuTopic, anyWorker, topic, ...rest }) => ({
       title: school || '（未填写学校）',
-      subtitle: requestSubtitle(rest),
+      subtitle: requestSubtitle({ ...rest, topic: menuTopic || topic, anyWorker }),
     }),
   },
 })

@@ -21,6 +21,7 @@ import { buildFeedback } from './feedback.ts'
 import { buildTalkDrafts } from './schedule.ts'
 import { buildStories, storyDoc } from './stories.ts'
 import { finaliseTalks, talkDoc } from './talks.ts'
+import { topicDocs } from './topics.ts'
 import { tourDoc } from './tours.ts'
 import { Venues } from './venues.ts'
 import { workerDocs } from './workers.ts'
@@ -42,6 +43,7 @@ export function buildDocuments(images: ImageRegistry): Json[] {
     [SITE_SETTINGS],
     TOURS.map(tourDoc).sort(byId),
     workers.sort(byId),
+    topicDocs().sort(byId),
     talks.map((t) => talkDoc(random, t)).sort(byId),
     photos.map(photoDoc).sort(byId),
     stories.map(storyDoc).sort(byId),

@@ -6,6 +6,7 @@ import { assertIn } from './guards.ts'
 import { ref, refItem, type Json } from './portable-text.ts'
 import { key } from './random.ts'
 import type { Talk } from './talks.ts'
+import { requestMenuFields } from './topics.ts'
 import { workerId } from './workers.ts'
 
 /** The request a school sent for the first planned school talk from March 2027. */
@@ -52,7 +53,7 @@ export function buildRequests(talks: Talk[]): Json[] {
       phone: `138000000${String(i + 1).padStart(2, '0')}`,
       ...(s.email ? { email: s.email } : {}),
       ...(s.preferredWorkers ? { preferredWorkers: s.preferredWorkers.map((w) => refItem(`${id}.workers`, w)) } : {}),
-      topic: s.topic,
+      ...requestMenuFields(s.topic, (s.preferredWorkers?.length ?? 0) > 0),
       preferredDates: s.dates.map(([start, end], j) => ({ _type: 'dateRange', _key: key(id, 'dates', j), start, end })),
       gradeBand: assertIn('gradeBand', s.gradeBand),
       audienceSize: s.audienceSize,

@@ -6,6 +6,7 @@ import { assertIn, prefecture } from './guards.ts'
 import type { ImageRegistry } from './images.ts'
 import { asset, portableText, type Json } from './portable-text.ts'
 import { key } from './random.ts'
+import { workerMenuFields } from './topics.ts'
 
 export const workerId = (w: { slug: string }): string => `worker-${w.slug}`
 
@@ -70,6 +71,7 @@ function fictionalWorkerDoc(images: ImageRegistry, w: WorkerSpec): Json {
     summary: w.summary,
     bio: portableText(`${id}.bio`, ['（本人物为虚构示例，用于演示。）', ...w.story, talkParagraph(w)]),
     talkTopics: w.topics,
+    ...workerMenuFields(id, w.topics),
     availableForSchools: w.schools,
   }
 }

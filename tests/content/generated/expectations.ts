@@ -7,6 +7,7 @@
 import type { Doc } from '../../../scripts/content-fixtures/ids.ts'
 import { decodeMapPoints } from '../../../site/lib/map/data.ts'
 import { imageShapeProblems, richTextProblems } from './rendering.ts'
+import { tagMenuProblems, topicMenuProblems } from './topic-menu.ts'
 import { escapeHtml, hrefs, ORIGIN, section, type Site } from './site.ts'
 import {
   chinaDay,
@@ -184,6 +185,7 @@ export class Expectations {
       if (!hrefs(list).includes(p))
         problems.push(`${what}: /schools/ does not list this worker (available for schools)`)
     }
+    problems.push(...tagMenuProblems(this.site, this.docs, w))
     const map = this.site.mapData()
     if (talks.length > 0 && map) {
       const at = (map.points.workers as string[]).indexOf(slugOf(w))
@@ -192,6 +194,11 @@ export class Expectations {
         problems.push(`${what}: map text names worker ${at} "${map.text.workers[at]}", not "${w.name}"`)
     }
     return problems
+  }
+
+  /** A 点单 menu topic: on the menu's pages for its stages, with its workers and booking links (topic-menu.ts). */
+  lectureTopic(t: Doc): string[] {
+    return topicMenuProblems(this.site, this.docs, t)
   }
 
   talk(t: Doc): string[] {
