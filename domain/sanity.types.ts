@@ -122,6 +122,48 @@ export type ModelWorkerReference = {
   [internalGroqTypeReferenceTo]?: 'modelWorker'
 }
 
+export type TalkReference = {
+  _ref: string
+  _type: 'reference'
+  _weak?: boolean
+  [internalGroqTypeReferenceTo]?: 'talk'
+}
+
+export type Pairing = {
+  _id: string
+  _type: 'pairing'
+  _createdAt: string
+  _updatedAt: string
+  _rev: string
+  worker: ModelWorkerReference
+  school: string
+  prefecture:
+    | '\u5170\u5DDE\u5E02'
+    | '\u5609\u5CEA\u5173\u5E02'
+    | '\u91D1\u660C\u5E02'
+    | '\u767D\u94F6\u5E02'
+    | '\u5929\u6C34\u5E02'
+    | '\u6B66\u5A01\u5E02'
+    | '\u5F20\u6396\u5E02'
+    | '\u5E73\u51C9\u5E02'
+    | '\u9152\u6CC9\u5E02'
+    | '\u5E86\u9633\u5E02'
+    | '\u5B9A\u897F\u5E02'
+    | '\u9647\u5357\u5E02'
+    | '\u4E34\u590F\u56DE\u65CF\u81EA\u6CBB\u5DDE'
+    | '\u7518\u5357\u85CF\u65CF\u81EA\u6CBB\u5DDE'
+  county?: string
+  since: string
+  until?: string
+  activities: string
+  talks?: Array<
+    {
+      _key: string
+    } & TalkReference
+  >
+  showOnSite?: boolean
+}
+
 export type Story = {
   _id: string
   _type: 'story'
@@ -147,13 +189,6 @@ export type Slug = {
   _type: 'slug'
   current: string
   source?: string
-}
-
-export type TalkReference = {
-  _ref: string
-  _type: 'reference'
-  _weak?: boolean
-  [internalGroqTypeReferenceTo]?: 'talk'
 }
 
 export type Photo = {
@@ -312,6 +347,13 @@ export type TalkRequest = {
   consent?: boolean
   replyNote?: string
   talk?: TalkReference
+  history?: Array<{
+    status?: 'new' | 'contacted' | 'scheduled' | 'declined'
+    at?: string
+    note?: string
+    _type: 'requestEvent'
+    _key: string
+  }>
 }
 
 export type Tour = {
@@ -494,9 +536,10 @@ export type AllSanitySchemaTypes =
   | SanityImageCrop
   | SanityImageHotspot
   | ModelWorkerReference
+  | TalkReference
+  | Pairing
   | Story
   | Slug
-  | TalkReference
   | Photo
   | TourReference
   | PhotoReference

@@ -13,6 +13,7 @@ import { key, ref, type Doc } from './ids.ts'
 import { stored } from './model.ts'
 import { FORMER_SLUGS, figureOf, MAXIMAL_IDS, SLUGS, slug, type MaximalAssets } from './maximal-shared.ts'
 import { maximalPhotos, maximalTalks, maximalTours } from './maximal-talks.ts'
+import { maximalPairings } from './maximal-pairings.ts'
 import { maximalWorkers, richText } from './maximal-workers.ts'
 import { figure, paragraph } from './portable-text.ts'
 
@@ -103,8 +104,23 @@ export function maximalPublished(a: MaximalAssets): Doc[] {
     consent: true,
     replyNote: '已安排在四月下旬，请提前一周确认场地。（给学校的说明，仅学校凭编号可见）',
     talk: ref(I.heldSchool, { weak: true }),
+    history: [
+      {
+        _key: key(I.request, 'history', 0),
+        _type: 'requestEvent',
+        status: 'contacted',
+        at: '2026-04-11T01:20:00.000Z',
+      },
+      {
+        _key: key(I.request, 'history', 1),
+        _type: 'requestEvent',
+        status: 'scheduled',
+        at: '2026-04-13T07:45:30.500Z',
+        note: '电话确认后安排（处理记录，不应公开）',
+      },
+    ],
   }
 
   const docs = [settings, ...maximalWorkers(a), ...maximalTalks(), ...maximalPhotos(a), ...maximalTours()]
-  return [...docs, ...stories, request].map((d) => stored(d, CREATED, EDITED))
+  return [...docs, ...stories, request, ...maximalPairings()].map((d) => stored(d, CREATED, EDITED))
 }

@@ -42,6 +42,7 @@ export const MINIMAL_IDS = {
   tour: id('tour'),
   story: id('story'),
   request: id('request'),
+  pairing: id('pairing'),
 }
 
 export async function minimalDataset(schema: Schema = loadSchema()): Promise<Dataset> {
@@ -136,6 +137,16 @@ export async function minimalDataset(schema: Schema = loadSchema()): Promise<Dat
       school: '某县第一中学（虚构预约学校）',
       contactName: '钱老师（虚构联系人）',
       phone: '13900000001',
+    },
+    // Not ticked 在网站上显示 (absent): the site shows it nowhere.
+    {
+      _id: MINIMAL_IDS.pairing,
+      _type: 'pairing',
+      worker: ref(w2),
+      school: '某县第二小学（虚构，最简结对）',
+      prefecture: '白银市',
+      since: '2025-03-01',
+      activities: '每学期一次讲座（最简结对）',
     },
   ]
   return {

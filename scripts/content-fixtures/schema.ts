@@ -33,7 +33,16 @@ export type Schema = SchemaEntry[]
 export const SCHEMA_FILE = path.resolve(import.meta.dirname, '../../studio/schema.json')
 
 /** The document types editors create (the rest of schema.json is Sanity's own asset types). */
-export const CONTENT_TYPES = ['modelWorker', 'talk', 'photo', 'tour', 'story', 'siteSettings', 'talkRequest'] as const
+export const CONTENT_TYPES = [
+  'modelWorker',
+  'talk',
+  'photo',
+  'tour',
+  'story',
+  'siteSettings',
+  'talkRequest',
+  'pairing',
+] as const
 export type ContentType = (typeof CONTENT_TYPES)[number]
 
 /** The public site's types: each has pages, lists and (some) feeds. */

@@ -6,6 +6,7 @@ import type { SchemaTypeDefinition } from 'sanity'
 
 // Documents
 import { modelWorkerType } from './documents/modelWorker'
+import { pairingType } from './documents/pairing'
 import { photoType } from './documents/photo'
 import { siteSettingsType } from './documents/siteSettings'
 import { storyType } from './documents/story'
@@ -26,6 +27,7 @@ export const schemaTypes: SchemaTypeDefinition[] = [
   tourType,
   storyType,
   talkRequestType,
+  pairingType,
   siteSettingsType,
   blockContentType,
   captionedImageType,
