@@ -1,10 +1,25 @@
 // Not `astro:content`: content sync would load Astro's whole render runtime to read this file.
 import { defineCollection } from 'astro/content/config'
 import { groqLoader, settingsLoader } from './lib/content/loader'
-import { normalisePhoto, normaliseStory, normaliseTalk, normaliseTour, normaliseWorker } from './lib/content/normalise'
-import { PHOTOS_QUERY, STORIES_QUERY, TALKS_QUERY, TOURS_QUERY, WORKERS_QUERY } from './lib/content/queries'
+import {
+  normalisePairing,
+  normalisePhoto,
+  normaliseStory,
+  normaliseTalk,
+  normaliseTour,
+  normaliseWorker,
+} from './lib/content/normalise'
+import {
+  PAIRINGS_QUERY,
+  PHOTOS_QUERY,
+  STORIES_QUERY,
+  TALKS_QUERY,
+  TOURS_QUERY,
+  WORKERS_QUERY,
+} from './lib/content/queries'
 import {
   oncePerCollection,
+  pairingSchema,
   photoSchema,
   settingsSchema,
   storySchema,
@@ -38,9 +53,14 @@ const stories = defineCollection({
   schema: oncePerCollection(storySchema),
 })
 
+const pairings = defineCollection({
+  loader: groqLoader({ name: 'pairings', query: PAIRINGS_QUERY, params: { shown: true }, normalise: normalisePairing }),
+  schema: pairingSchema,
+})
+
 const settings = defineCollection({
   loader: settingsLoader(),
   schema: ({ image }) => settingsSchema(image),
 })
 
-export const collections = { workers, talks, photos, tours, stories, settings }
+export const collections = { workers, talks, photos, tours, stories, pairings, settings }

@@ -3,9 +3,10 @@ import { createHash } from 'node:crypto'
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content'
 import type { Settings } from './content/schemas'
 import { schoolTopics, schoolWorkers } from './booking/workers'
-import { chinaYear } from './format'
+import { chinaDate, chinaYear } from './format'
 import { newestPhotosFirst } from './lists'
 import { movedPaths } from './redirects'
+import { pairingPhase } from '#domain/pairing'
 
 /**
  * Per-build memo. A static build renders thousands of pages from content that cannot change
@@ -88,6 +89,13 @@ export function isUpcoming(talk: { startsAt: string; status: string }, now: Date
   return talk.status !== 'held' && new Date(talk.startsAt) > now
 }
 
+/** Pairings shown on the site (结对 marked 在网站上显示); site/lib/pairings.ts picks the current ones. */
+export const allPairings: () => Promise<readonly CollectionEntry<'pairings'>['data'][]> = perBuild(async () =>
+  (await getCollection('pairings')).map((p) => p.data),
+)
+/** The build's calendar day in China: a pairing is current through its last day. */
+export const BUILD_DAY = chinaDate(BUILD_TIME)
+
 type PhotoData = CollectionEntry<'photos'>['data']
 
 /** Photos indexed by id, by talk and by person shown; positions keep the collection's order. */
@@ -149,12 +157,13 @@ type Shown = {
   photos?: readonly { _id: string }[]
   stories?: readonly { _id: string }[]
   tours?: readonly { _id: string }[]
+  pairings?: readonly { _id: string; since: string; until?: string }[]
 }
 
 /** Content digests (set by the loaders) of every entry, by "collection/id", and of the settings. */
 const contentDigests = perBuild(async () => {
   const digests = new Map<string, string>()
-  for (const name of ['talks', 'workers', 'photos', 'stories', 'tours'] as const)
+  for (const name of ['talks', 'workers', 'photos', 'stories', 'tours', 'pairings'] as const)
     for (const entry of await getCollection(name)) digests.set(`${name}/${entry.id}`, String(entry.digest ?? ''))
   const settings = await getEntry('settings', 'siteSettings')
   return { digests, settings: String(settings?.digest ?? '') }
@@ -177,6 +186,8 @@ export async function cacheKey(shown: Shown): Promise<string> {
       // Unknown to the digests (should not happen): never reuse the page.
       hash.update(`\n${collection}/${item._id}=${digest ?? Math.random()}`)
       if (collection === 'talks') hash.update(isUpcoming(item as TalkData) ? ' upcoming' : '')
+      // A pairing that starts or ends moves on the page: its phase is part of what the page shows.
+      if (collection === 'pairings') hash.update(` ${pairingPhase(item as unknown as { since: string }, BUILD_DAY)}`)
     }
   return hash.digest('base64url')
 }

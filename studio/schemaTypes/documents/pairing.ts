@@ -2,7 +2,8 @@ import { defineArrayMember, defineField, defineType } from 'sanity'
 import { LinkIcon } from '@sanity/icons/Link'
 import { PREFECTURE_NAMES } from '#domain/region'
 import { countyInPrefecture } from '#domain/validation'
-import { pairingSubtitle, sinceNotFarAhead, untilAfterSince } from '../../lib/pairings'
+import { sinceNotFarAhead, untilAfterSince } from '#domain/pairing'
+import { beijingToday, pairingSubtitle } from '../../lib/pairings'
 
 const sinceOf = (ctx: { document?: unknown }) => (ctx.document as { since?: string } | undefined)?.since
 
@@ -52,7 +53,7 @@ export const pairingType = defineType({
       type: 'date',
       validation: (rule) => [
         rule.required().error('请填写结对开始日期'),
-        rule.custom((since) => sinceNotFarAhead(since as string | undefined)).warning(),
+        rule.custom((since) => sinceNotFarAhead(since as string | undefined, beijingToday())).warning(),
       ],
     }),
     defineField({
