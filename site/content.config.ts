@@ -1,22 +1,9 @@
 // Not `astro:content`: content sync would load Astro's whole render runtime to read this file.
 import { defineCollection } from 'astro/content/config'
 import { groqLoader, settingsLoader } from './lib/content/loader'
-import {
-  normalisePairing,
-  normalisePhoto,
-  normaliseStory,
-  normaliseTalk,
-  normaliseTour,
-  normaliseWorker,
-} from './lib/content/normalise'
-import {
-  PAIRINGS_QUERY,
-  PHOTOS_QUERY,
-  STORIES_QUERY,
-  TALKS_QUERY,
-  TOURS_QUERY,
-  WORKERS_QUERY,
-} from './lib/content/queries'
+import { pairingsLoader } from './lib/content/pairings-loader'
+import { normalisePhoto, normaliseStory, normaliseTalk, normaliseTour, normaliseWorker } from './lib/content/normalise'
+import { PHOTOS_QUERY, STORIES_QUERY, TALKS_QUERY, TOURS_QUERY, WORKERS_QUERY } from './lib/content/queries'
 import {
   oncePerCollection,
   pairingSchema,
@@ -54,7 +41,7 @@ const stories = defineCollection({
 })
 
 const pairings = defineCollection({
-  loader: groqLoader({ name: 'pairings', query: PAIRINGS_QUERY, params: { shown: true }, normalise: normalisePairing }),
+  loader: pairingsLoader(),
   schema: pairingSchema,
 })
 
