@@ -118,11 +118,53 @@ export type SanityImageHotspot = {
   width: number
 }
 
+export type ModelWorkerReference = {
+  _ref: string
+  _type: 'reference'
+  _weak?: boolean
+  [internalGroqTypeReferenceTo]?: 'modelWorker'
+}
+
 export type TalkReference = {
   _ref: string
   _type: 'reference'
   _weak?: boolean
   [internalGroqTypeReferenceTo]?: 'talk'
+}
+
+export type Pairing = {
+  _id: string
+  _type: 'pairing'
+  _createdAt: string
+  _updatedAt: string
+  _rev: string
+  worker: ModelWorkerReference
+  school: string
+  prefecture:
+    | '\u5170\u5DDE\u5E02'
+    | '\u5609\u5CEA\u5173\u5E02'
+    | '\u91D1\u660C\u5E02'
+    | '\u767D\u94F6\u5E02'
+    | '\u5929\u6C34\u5E02'
+    | '\u6B66\u5A01\u5E02'
+    | '\u5F20\u6396\u5E02'
+    | '\u5E73\u51C9\u5E02'
+    | '\u9152\u6CC9\u5E02'
+    | '\u5E86\u9633\u5E02'
+    | '\u5B9A\u897F\u5E02'
+    | '\u9647\u5357\u5E02'
+    | '\u4E34\u590F\u56DE\u65CF\u81EA\u6CBB\u5DDE'
+    | '\u7518\u5357\u85CF\u65CF\u81EA\u6CBB\u5DDE'
+  county?: string
+  since: string
+  until?: string
+  activities: string
+  talks?: Array<
+    {
+      _key: string
+    } & TalkReference
+  >
+  showOnSite?: boolean
 }
 
 export type TalkFeedback = {
@@ -142,13 +184,6 @@ export type TalkFeedback = {
   quote?: string
   receivedAt?: string
   linkIssuedAt?: string
-}
-
-export type ModelWorkerReference = {
-  _ref: string
-  _type: 'reference'
-  _weak?: boolean
-  [internalGroqTypeReferenceTo]?: 'modelWorker'
 }
 
 export type Story = {
@@ -343,6 +378,13 @@ export type TalkRequest = {
   consent?: boolean
   replyNote?: string
   talk?: TalkReference
+  history?: Array<{
+    status?: 'new' | 'contacted' | 'scheduled' | 'declined'
+    at?: string
+    note?: string
+    _type: 'requestEvent'
+    _key: string
+  }>
 }
 
 export type LectureTopic = {
@@ -544,9 +586,10 @@ export type AllSanitySchemaTypes =
   | SiteSettings
   | SanityImageCrop
   | SanityImageHotspot
-  | TalkReference
-  | TalkFeedback
   | ModelWorkerReference
+  | TalkReference
+  | Pairing
+  | TalkFeedback
   | Story
   | Slug
   | Photo
@@ -979,6 +1022,52 @@ export type STORIES_QUERY_RESULT = Array<{
       name: string
       slug: string
       fictional: boolean | null
+    }
+  }> | null
+}>
+
+// Source: site/lib/content/queries.ts
+// Variable: PAIRINGS_QUERY
+// Query: *[_type == "pairing" && showOnSite == $shown] | order(since desc){  _id,  school,  prefecture,  county,  since,  until,  activities,  "worker": worker{ "ref": _ref, "pending": defined(_strengthenOnPublish), "doc": @->{ _id, name, "slug": slug.current, fictional } },  "talks": talks[]{ "ref": _ref, "pending": defined(_strengthenOnPublish), "doc": @->{ _id, title, startsAt } }}
+export type PAIRINGS_QUERY_RESULT = Array<{
+  _id: string
+  school: string
+  prefecture:
+    | '\u4E34\u590F\u56DE\u65CF\u81EA\u6CBB\u5DDE'
+    | '\u5170\u5DDE\u5E02'
+    | '\u5609\u5CEA\u5173\u5E02'
+    | '\u5929\u6C34\u5E02'
+    | '\u5B9A\u897F\u5E02'
+    | '\u5E73\u51C9\u5E02'
+    | '\u5E86\u9633\u5E02'
+    | '\u5F20\u6396\u5E02'
+    | '\u6B66\u5A01\u5E02'
+    | '\u7518\u5357\u85CF\u65CF\u81EA\u6CBB\u5DDE'
+    | '\u767D\u94F6\u5E02'
+    | '\u9152\u6CC9\u5E02'
+    | '\u91D1\u660C\u5E02'
+    | '\u9647\u5357\u5E02'
+  county: string | null
+  since: string
+  until: string | null
+  activities: string
+  worker: {
+    ref: string
+    pending: false
+    doc: {
+      _id: string
+      name: string
+      slug: string
+      fictional: boolean | null
+    }
+  }
+  talks: Array<{
+    ref: string
+    pending: false
+    doc: {
+      _id: string
+      title: string
+      startsAt: string
     }
   }> | null
 }>

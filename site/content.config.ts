@@ -2,6 +2,7 @@
 import { defineCollection } from 'astro/content/config'
 import { groqLoader, settingsLoader } from './lib/content/loader'
 import { feedbackEntrySchema, feedbackLoader } from './lib/content/feedback'
+import { pairingsLoader } from './lib/content/pairings-loader'
 import {
   normalisePhoto,
   normaliseStory,
@@ -21,6 +22,7 @@ import {
 import {
   lectureTopicSchema,
   oncePerCollection,
+  pairingSchema,
   photoSchema,
   settingsSchema,
   storySchema,
@@ -60,6 +62,11 @@ const topics = defineCollection({
   schema: lectureTopicSchema,
 })
 
+const pairings = defineCollection({
+  loader: pairingsLoader(),
+  schema: pairingSchema,
+})
+
 const settings = defineCollection({
   loader: settingsLoader(),
   schema: ({ image }) => settingsSchema(image),
@@ -68,4 +75,4 @@ const settings = defineCollection({
 // Approved school feedback after talks, counted on profiles and /stats/ (site/lib/feedback/aggregate.ts).
 const feedback = defineCollection({ loader: feedbackLoader(), schema: feedbackEntrySchema })
 
-export const collections = { workers, talks, photos, tours, stories, topics, settings, feedback }
+export const collections = { workers, talks, photos, tours, stories, topics, pairings, settings, feedback }

@@ -15,6 +15,7 @@ import { FORMER_SLUGS, figureOf, MAXIMAL_IDS, SLUGS, slug, type MaximalAssets } 
 import { maximalPhotos, maximalTalks, maximalTours } from './maximal-talks.ts'
 import { maximalFeedback } from './maximal-feedback.ts'
 import { maximalTopics, maximalWorkers, richText } from './maximal-workers.ts'
+import { maximalPairings } from './maximal-pairings.ts'
 import { figure, paragraph } from './portable-text.ts'
 
 export { MAXIMAL_IDS, SLUGS, TIMED_TALK, type MaximalAssets } from './maximal-shared.ts'
@@ -109,6 +110,21 @@ export function maximalPublished(a: MaximalAssets): Doc[] {
     consent: true,
     replyNote: '已安排在四月下旬，请提前一周确认场地。（给学校的说明，仅学校凭编号可见）',
     talk: ref(I.heldSchool, { weak: true }),
+    history: [
+      {
+        _key: key(I.request, 'history', 0),
+        _type: 'requestEvent',
+        status: 'contacted',
+        at: '2026-04-11T01:20:00.000Z',
+      },
+      {
+        _key: key(I.request, 'history', 1),
+        _type: 'requestEvent',
+        status: 'scheduled',
+        at: '2026-04-13T07:45:30.500Z',
+        note: '电话确认后安排（处理记录，不应公开）',
+      },
+    ],
   }
 
   const docs = [
@@ -119,5 +135,7 @@ export function maximalPublished(a: MaximalAssets): Doc[] {
     ...maximalPhotos(a),
     ...maximalTours(),
   ]
-  return [...docs, ...stories, request, ...maximalFeedback()].map((d) => stored(d, CREATED, EDITED))
+  return [...docs, ...stories, request, ...maximalFeedback(), ...maximalPairings()].map((d) =>
+    stored(d, CREATED, EDITED),
+  )
 }

@@ -44,6 +44,7 @@ export const MINIMAL_IDS = {
   request: id('request'),
   feedback: `talkFeedback-${id('feedback').replace(/-/g, '')}`,
   topic: id('lecture-topic'),
+  pairing: id('pairing'),
 }
 
 export async function minimalDataset(schema: Schema = loadSchema()): Promise<Dataset> {
@@ -153,6 +154,16 @@ export async function minimalDataset(schema: Schema = loadSchema()): Promise<Dat
       talk: ref(MINIMAL_IDS.talks[0]!, { weak: true }),
       rating: 3,
       students: 1,
+    },
+    // Not ticked 在网站上显示 (absent): the site shows it nowhere.
+    {
+      _id: MINIMAL_IDS.pairing,
+      _type: 'pairing',
+      worker: ref(w2),
+      school: '某县第二小学（虚构，最简结对）',
+      prefecture: '白银市',
+      since: '2025-03-01',
+      activities: '每学期一次讲座（最简结对）',
     },
   ]
   return {

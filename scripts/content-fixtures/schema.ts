@@ -43,6 +43,7 @@ export const CONTENT_TYPES = [
   'talkRequest',
   'talkFeedback',
   'lectureTopic',
+  'pairing',
 ] as const
 export type ContentType = (typeof CONTENT_TYPES)[number]
 

@@ -3,9 +3,10 @@ import { createHash } from 'node:crypto'
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content'
 import type { Settings } from './content/schemas'
 import { menuTopicOptions, menuTopicsInOrder, schoolTopics, schoolWorkers } from './booking/workers'
-import { chinaYear } from './format'
+import { chinaDate, chinaYear } from './format'
 import { newestPhotosFirst } from './lists'
 import { movedPaths } from './redirects'
+import { pairingPhase } from '#domain/pairing'
 
 /**
  * Per-build memo. A static build renders thousands of pages from content that cannot change
@@ -98,11 +99,19 @@ function readBuildTime(): Date {
 }
 ;(globalThis as Record<symbol, unknown>)[Symbol.for('laomo.refreshBuildTime')] = () => {
   BUILD_TIME = readBuildTime()
+  BUILD_DAY = chinaDate(BUILD_TIME)
 }
 
 export function isUpcoming(talk: { startsAt: string; status: string }, now: Date = BUILD_TIME): boolean {
   return talk.status !== 'held' && new Date(talk.startsAt) > now
 }
+
+/** Pairings shown on the site (结对 marked 在网站上显示); site/lib/pairings.ts picks the current ones. */
+export const allPairings: () => Promise<readonly CollectionEntry<'pairings'>['data'][]> = perBuild(async () =>
+  (await getCollection('pairings')).map((p) => p.data),
+)
+/** The build's calendar day in China: a pairing is current through its last day. */
+export let BUILD_DAY = chinaDate(BUILD_TIME)
 
 type PhotoData = CollectionEntry<'photos'>['data']
 
@@ -174,12 +183,13 @@ type Shown = {
   stories?: readonly { _id: string }[]
   tours?: readonly { _id: string }[]
   feedback?: readonly { _id: string }[]
+  pairings?: readonly { _id: string; since: string; until?: string }[]
 }
 
 /** Content digests (set by the loaders) of every entry, by "collection/id", and of the settings. */
 const contentDigests = perBuild(async () => {
   const digests = new Map<string, string>()
-  for (const name of ['talks', 'workers', 'photos', 'stories', 'tours', 'feedback'] as const)
+  for (const name of ['talks', 'workers', 'photos', 'stories', 'tours', 'feedback', 'pairings'] as const)
     for (const entry of await getCollection(name)) digests.set(`${name}/${entry.id}`, String(entry.digest ?? ''))
   const settings = await getEntry('settings', 'siteSettings')
   return { digests, settings: String(settings?.digest ?? '') }
@@ -202,6 +212,8 @@ export async function cacheKey(shown: Shown): Promise<string> {
       // Unknown to the digests (should not happen): never reuse the page.
       hash.update(`\n${collection}/${item._id}=${digest ?? Math.random()}`)
       if (collection === 'talks') hash.update(isUpcoming(item as TalkData) ? ' upcoming' : '')
+      // A pairing that starts or ends moves on the page: its phase is part of what the page shows.
+      if (collection === 'pairings') hash.update(` ${pairingPhase(item as unknown as { since: string }, BUILD_DAY)}`)
     }
   return hash.digest('base64url')
 }

@@ -3,7 +3,7 @@ import { CheckmarkIcon } from '@sanity/icons/Checkmark'
 import { CloseIcon } from '@sanity/icons/Close'
 import { EnvelopeIcon } from '@sanity/icons/Envelope'
 import { ResetIcon } from '@sanity/icons/Reset'
-import { statusChanges, type TalkRequestDoc } from '../lib/requestInbox'
+import { statusChangePatches, statusChanges, type TalkRequestDoc } from '../lib/requestInbox'
 import { REQUEST_STATUSES, type RequestStatus } from '#domain/vocabulary'
 
 const ICONS: Record<RequestStatus, typeof CheckmarkIcon> = {
@@ -24,9 +24,10 @@ function requestStatusAction(to: RequestStatus): DocumentActionComponent {
       label: change.label,
       icon: ICONS[to],
       tone: to === 'declined' ? 'critical' : undefined,
-      // One click: set the status and publish, so the inbox lists update at once.
+      // One click: set the status (recorded in the history for the timeline) and publish, so the inbox lists
+      // update at once.
       onHandle: () => {
-        patch.execute([{ set: { status: to } }])
+        patch.execute(statusChangePatches(request!, to, new Date()))
         publish.execute()
         onComplete()
       },

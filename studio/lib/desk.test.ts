@@ -32,6 +32,7 @@ describe('desk structure', () => {
       '宣讲主题（点单）',
       '预约申请',
       '报告会反馈',
+      '结对',
       '站点设置',
     ])
     expect(DESK.at(-1)).toMatchObject({ kind: 'singleton', schemaType: 'siteSettings', documentId: 'siteSettings' })
@@ -136,5 +137,38 @@ describe('desk structure', () => {
     const photos = talkPhotosList(photo.talk._ref)
     expect(photos.templates).toEqual(['photo-for-talk'])
     expect(await ids(photos)).toEqual(where((d) => d._type === 'photo' && d.talk?._ref === photo.talk._ref))
+  })
+
+  it('splits pairings into current, ended (after the last day in Beijing) and not shown, on generated pairings', async () => {
+    // Ends around NOW (2026-11-24T00:00Z is 08:00 on the 24th in Beijing): the 23rd is over, the 24th is not.
+    const untils = [undefined, '2026-11-22', '2026-11-23', '2026-11-24', '2027-07-01', '2019-01-31']
+    const pairings: Doc[] = untils.flatMap((until, i) =>
+      [true, false, undefined].map((showOnSite, j) => ({
+        _id: `pairing-gen-${i}-${j}`,
+        _type: 'pairing',
+        since: '2018-09-01',
+        ...(until ? { until } : {}),
+        ...(showOnSite === undefined ? {} : { showOnSite }),
+      })),
+    )
+    const run = async (l: DeskList) => {
+      const r = await evaluate(parse(`*[${l.filter}]._id`), {
+        dataset: [...docs, ...pairings],
+        timestamp: new Date(NOW),
+      })
+      return ((await r.get()) as string[]).sort()
+    }
+    const all = [...docs, ...pairings].filter((d) => d._type === 'pairing')
+    const ended = (d: Doc) => Boolean(d.until) && d.until <= '2026-11-23'
+    const idsOf = (pred: (d: Doc) => boolean) =>
+      all
+        .filter(pred)
+        .map((d) => d._id)
+        .sort()
+    expect(await run(byId('pairings-all'))).toEqual(idsOf(() => true))
+    expect(await run(byId('pairings-ended'))).toEqual(idsOf(ended))
+    expect(await run(byId('pairings-current'))).toEqual(idsOf((d) => !ended(d)))
+    expect(await run(byId('pairings-hidden'))).toEqual(idsOf((d) => d.showOnSite !== true))
+    expect((await run(byId('pairings-ended'))).length).toBeGreaterThan(0)
   })
 })

@@ -59,6 +59,7 @@ const byStart: Ordering[] = [{ field: 'startsAt', direction: 'desc' }]
 const byStartAsc: Ordering[] = [{ field: 'startsAt', direction: 'asc' }]
 const byName: Ordering[] = [{ field: 'name', direction: 'asc' }]
 const byReceived: Ordering[] = [{ field: 'receivedAt', direction: 'desc' }]
+const bySince: Ordering[] = [{ field: 'since', direction: 'desc' }]
 
 const list = (
   id: string,
@@ -102,6 +103,8 @@ export const MISSING_LOCATION = '!defined(location.lat) || !defined(location.lng
 export const HELD_WITHOUT_PHOTOS = 'status == "held" && count(coalesce(photos, [])) == 0'
 export const MISSING_CAPTION_OR_ALT = '!defined(caption) || length(caption) == 0 || !defined(alt) || length(alt) == 0'
 export const MINORS_WITHOUT_CONSENT = 'showsMinors == true && minorsConsent != true'
+/** A pairing has ended once its last day (`until`, a date) is over in Beijing (00:00 +08:00 is 16:00Z). */
+export const PAIRING_ENDED = 'defined(until) && dateTime(until + "T16:00:00Z") <= dateTime(now())'
 
 export const DESK: DeskNode[] = [
   group(
@@ -223,6 +226,17 @@ export const DESK: DeskNode[] = [
       list('feedback-approved', '已公开反馈', 'talkFeedback', 'approved == true', { ordering: byReceived }),
     ],
     'talkFeedback',
+  ),
+  group(
+    'pairings',
+    '结对',
+    [
+      list('pairings-all', '全部结对', 'pairing', null, { ordering: bySince }),
+      list('pairings-current', '进行中', 'pairing', `!(${PAIRING_ENDED})`, { ordering: bySince }),
+      list('pairings-ended', '已结束', 'pairing', PAIRING_ENDED, { ordering: bySince }),
+      list('pairings-hidden', '未在网站显示', 'pairing', 'showOnSite != true', { ordering: bySince }),
+    ],
+    'pairing',
   ),
   { kind: 'singleton', id: 'siteSettings', title: '站点设置', schemaType: 'siteSettings', documentId: 'siteSettings' },
 ]

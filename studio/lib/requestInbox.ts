@@ -26,6 +26,7 @@ export interface TalkRequestDoc {
   preferredWorkers?: Reference[]
   preferredDates?: { start?: string; end?: string }[]
   talk?: Reference
+  replyNote?: string
 }
 
 export interface DraftTalk {
@@ -136,4 +137,36 @@ export function statusChanges(status: string | undefined, hasTalk: boolean): Sta
     default:
       return [to('new', '重新打开')]
   }
+}
+
+/** One entry of a request's `history` (its timeline, lib/requestTimeline.ts): which status, when, and why. */
+export interface RequestEventValue {
+  _key: string
+  _type: 'requestEvent'
+  status: RequestStatus
+  at: string
+  note?: string
+}
+
+export function requestEvent(status: RequestStatus, at: Date, note?: string): RequestEventValue {
+  const event: RequestEventValue = {
+    // Unique within one request's history: two changes in the same millisecond cannot both be clicks.
+    _key: `${status}-${at.getTime().toString(36)}`,
+    _type: 'requestEvent',
+    status,
+    at: at.toISOString(),
+  }
+  if (note?.trim()) event.note = note.trim()
+  return event
+}
+
+/** The patches of a one-click status change: the status, and the change appended to the history. */
+export function statusChangePatches(request: Pick<TalkRequestDoc, 'replyNote'>, to: RequestStatus, at: Date) {
+  // Declining keeps the note the school was given with it, so the timeline still shows it after a reopen.
+  const event = requestEvent(to, at, to === 'declined' ? request.replyNote : undefined)
+  return [
+    { set: { status: to } },
+    { setIfMissing: { history: [] } },
+    { insert: { after: 'history[-1]', items: [event] } },
+  ]
 }

@@ -7,6 +7,7 @@ import type { SchemaTypeDefinition } from 'sanity'
 // Documents
 import { lectureTopicType } from './documents/lectureTopic'
 import { modelWorkerType } from './documents/modelWorker'
+import { pairingType } from './documents/pairing'
 import { photoType } from './documents/photo'
 import { siteSettingsType } from './documents/siteSettings'
 import { storyType } from './documents/story'
@@ -30,6 +31,7 @@ export const schemaTypes: SchemaTypeDefinition[] = [
   talkRequestType,
   talkFeedbackType,
   lectureTopicType,
+  pairingType,
   siteSettingsType,
   blockContentType,
   captionedImageType,

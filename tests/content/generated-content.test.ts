@@ -43,12 +43,12 @@ const verdicts = {
 }
 
 const refusedIds = new Set(fixtures.refused.docs.map((r) => r.doc._id))
-const SHOWN_TYPES: readonly string[] = [...PUBLIC_TYPES, 'lectureTopic', 'siteSettings']
+const SHOWN_TYPES: readonly string[] = [...PUBLIC_TYPES, 'lectureTopic', 'pairing', 'siteSettings']
 /** What the site must show: published documents of its types that the Studio lets an editor publish. */
 const shown = (dataset: Dataset): Doc[] =>
   dataset.documents.filter((d) => isPublishedId(d._id) && SHOWN_TYPES.includes(d._type) && !refusedIds.has(d._id))
 
-const label = (d: Doc) => `${d._type} ${String(d.name ?? d.title ?? d.caption ?? d._id)}`
+const label = (d: Doc) => `${d._type} ${String(d.name ?? d.title ?? d.caption ?? d.school ?? d._id)}`
 const tail = (log: string) => log.split('\n').slice(-40).join('\n')
 
 describe('the Studio accepts the generated content', () => {
@@ -173,6 +173,7 @@ for (const c of cases) {
           tour: () => ex.tour(doc),
           story: () => ex.story(doc),
           lectureTopic: () => ex.lectureTopic(doc),
+          pairing: () => ex.pairing(doc),
           siteSettings: () => ex.settings(doc),
         }[doc._type]!
         expect(check()).toEqual([])

@@ -1,7 +1,8 @@
 /**
  * The Studio's own components in Debian's Chromium, outside the Studio (which cannot reach
- * Sanity offline): a Vite build of tests/studio/page mounts the real LocationInput and runs the
- * real "安排报告会" transaction through @sanity/client against a local recording endpoint.
+ * Sanity offline): a Vite build of tests/studio/page mounts the real LocationInput, runs the
+ * real "安排报告会" transaction through @sanity/client against a local recording endpoint, and shows
+ * a request's timeline from talks and feedback the local query endpoint answers with groq-js.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
@@ -11,12 +12,13 @@ import path from 'node:path'
 import react from '@vitejs/plugin-react'
 import type { Browser, Page } from 'playwright-core'
 import { build } from 'vite'
+import { evaluate, parse } from 'groq-js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEFAULT_DATASET, loadDatasetFile } from '#domain/dataset'
 import { PREFECTURES } from '#domain/region'
 import { toDisplay } from '#domain/map/datum'
 import { providerSpec } from '#domain/map/providers'
-import { requestPatchForTalk, talkFromRequest, type TalkRequestDoc } from '../../studio/lib/requestInbox'
+import { requestEvent, requestPatchForTalk, talkFromRequest, type TalkRequestDoc } from '../../studio/lib/requestInbox'
 import { launchBrowser, resolveStatic, thirdParty } from '../browser/harness'
 
 const requests = loadDatasetFile(DEFAULT_DATASET).documents.filter(
@@ -33,6 +35,8 @@ let browser: Browser
 /** Bodies POSTed to the Sanity mutate endpoint; `failNext` answers the next one with a 500. */
 const mutations: any[] = []
 let failNext = false
+/** The documents the query endpoint answers from (raw perspective: drafts included). */
+let lake: any[] = []
 
 beforeAll(async () => {
   outDir = mkdtempSync(path.join(tmpdir(), 'laomo-studio-page-'))
@@ -53,6 +57,18 @@ beforeAll(async () => {
         res.end(JSON.stringify(failNext ? { error: { description: 'boom' } } : { transactionId: 'tx-1', results: [] }))
         failNext = false
       })
+      return
+    }
+    if (req.method === 'GET' && /\/data\/query\/production/.test(req.url ?? '')) {
+      const url = new URL(req.url!, 'http://x')
+      const params = Object.fromEntries(
+        [...url.searchParams].filter(([k]) => k.startsWith('$')).map(([k, v]) => [k.slice(1), JSON.parse(v)]),
+      )
+      void (async () => {
+        const value = await evaluate(parse(url.searchParams.get('query')!, { params }), { dataset: lake, params })
+        const result: unknown = await value.get()
+        res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ result }))
+      })()
       return
     }
     const file = resolveStatic(outDir, req.url ?? '/')
@@ -216,18 +232,29 @@ describe('安排报告会 through @sanity/client', () => {
     const { page } = await open()
     const request = requests.find((r) => r.preferredWorkers?.length && r.preferredDates?.length)!
     mutations.length = 0
-    const result = await page.evaluate(([host, req]) => window.__schedule(host, req, [req._id, `drafts.${req._id}`]), [
-      origin,
-      request,
-    ] as const)
+    const at = new Date(Date.UTC(2026, 3, 1 + Math.floor(Math.random() * 200), 3, 7, 11, 500)).toISOString()
+    const result = await page.evaluate(
+      ([host, req, when]) => window.__schedule(host, req, [req._id, `drafts.${req._id}`], when),
+      [origin, request, at] as const,
+    )
     const talk = talkFromRequest(request)
     expect(result).toEqual({ talkId: talk._id.replace('drafts.', '') })
     expect(mutations).toHaveLength(1)
+    // Each version of the request is linked, marked 已安排 and gets the change in its history (the timeline).
+    const linked = (id: string) => ({
+      patch: {
+        id,
+        set: requestPatchForTalk(talk._id),
+        setIfMissing: { history: [] },
+        insert: { after: 'history[-1]', items: [requestEvent('scheduled', new Date(at))] },
+      },
+    })
     expect(mutations[0].mutations).toEqual([
       { createIfNotExists: talk },
-      { patch: { id: request._id, set: requestPatchForTalk(talk._id) } },
-      { patch: { id: `drafts.${request._id}`, set: requestPatchForTalk(talk._id) } },
+      linked(request._id),
+      linked(`drafts.${request._id}`),
     ])
+    expect(mutations[0].mutations[1].patch.insert.items[0]).toMatchObject({ status: 'scheduled', at })
     expect(talk).toMatchObject({ venueName: request.school, venueType: 'school', status: 'planned' })
     await page.context().close()
   })
@@ -244,6 +271,119 @@ describe('安排报告会 through @sanity/client', () => {
       [origin, requests[0]!] as const,
     )
     expect(outcome).toMatch(/^error/)
+    await page.context().close()
+  })
+})
+
+describe('处理经过: a request’s timeline', () => {
+  /** A talk (published, and a draft with a newer title), feedback on it, and feedback on another talk. */
+  function world(n: number) {
+    const talkId = `talk-${n}-${Math.random().toString(36).slice(2, 8)}`
+    const title = `第${n}场报告会（草稿中的新标题）`
+    const docs = [
+      { _id: talkId, _type: 'talk', title: `第${n}场报告会`, startsAt: '2026-05-20T01:00:00Z', status: 'held' },
+      { _id: `drafts.${talkId}`, _type: 'talk', title, startsAt: '2026-05-20T01:00:00Z', status: 'held' },
+      ...Array.from({ length: n }, (_, i) => ({
+        _id: `fb-${talkId}-${i}`,
+        _type: 'talkFeedback',
+        _createdAt: `2026-05-2${1 + i}T02:00:00Z`,
+        talk: { _type: 'reference', _ref: talkId },
+        approved: i % 2 === 0,
+      })),
+      { _id: `drafts.fb-${talkId}-x`, _type: 'talkFeedback', talk: { _type: 'reference', _ref: talkId } },
+      {
+        _id: `fb-other-${n}`,
+        _type: 'talkFeedback',
+        talk: { _type: 'reference', _ref: 'another-talk' },
+        approved: true,
+      },
+    ]
+    return { talkId, title, docs }
+  }
+
+  async function openTimeline(request: object) {
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 900, height: 900 } })
+    const page = await context.newPage()
+    const errors: string[] = []
+    page.on('pageerror', (e) => errors.push(String(e)))
+    await page.route(/design-system-static\.sanity\.io/, (route) => route.abort())
+    await page.goto(`${origin}/?timeline=${encodeURIComponent(JSON.stringify(request))}`, { waitUntil: 'load' })
+    const list = page.getByRole('list', { name: '申请处理经过' })
+    await list.waitFor({ timeout: 15_000 })
+    const steps = await list
+      .locator(':scope > div > li, :scope li[data-step]')
+      .evaluateAll((els) =>
+        els.map((el) => ({ step: el.getAttribute('data-step'), text: (el as HTMLElement).innerText })),
+      )
+    return { page, steps, errors }
+  }
+
+  for (const n of [0, 1, 3])
+    it(`shows received → contacted → scheduled (link to the talk) → held → ${n} feedback`, async () => {
+      const { talkId, title, docs } = world(n)
+      lake = docs
+      const history = [
+        requestEvent('contacted', new Date('2026-04-02T02:30:00Z')),
+        requestEvent('scheduled', new Date('2026-04-05T06:00:00Z')),
+      ]
+      const request = {
+        status: 'scheduled',
+        receivedAt: '2026-04-01T00:15:00Z',
+        talk: { _type: 'reference', _ref: talkId },
+        history,
+      }
+      const { page, steps, errors } = await openTimeline(request)
+      expect(steps.map((s) => s.step)).toEqual([
+        'received',
+        'contacted',
+        'scheduled',
+        'held',
+        ...Array(n).fill('feedback'),
+      ])
+      expect(steps[0]!.text).toContain('2026-04-01 08:15')
+      expect(steps[1]!.text).toContain('2026-04-02 10:30')
+      expect(steps[2]!.text).toContain(title)
+      expect(steps[3]!.text).toContain('2026-05-20 09:00')
+      steps.slice(4).forEach((s, i) => expect(s.text).toContain(i % 2 === 0 ? '已审核，可公开' : '待审核'))
+      const link = page.locator('[data-step="scheduled"] a')
+      expect(await link.textContent()).toBe('打开报告会')
+      expect(await link.getAttribute('href')).toBe(`#talk=${talkId}`)
+      expect(errors).toEqual([])
+      await page.context().close()
+    })
+
+  it('gives a request from before history existed the steps its fields tell, and the note of a decline', async () => {
+    lake = []
+    const note = `该时段劳模另有安排（${Math.random().toString(36).slice(2, 6)}），建议改约下学期。`
+    const { page, steps } = await openTimeline({
+      status: 'declined',
+      receivedAt: '2025-11-03T09:00:00Z',
+      replyNote: note,
+    })
+    expect(steps.map((s) => s.step)).toEqual(['received', 'declined'])
+    expect(steps[1]!.text).toContain(note)
+    expect(steps[1]!.text).toContain('时间未记录')
+    await page.context().close()
+  })
+
+  it('marks a talk still to come as pending and shows no feedback step without feedback', async () => {
+    const talkId = `talk-planned-${Math.random().toString(36).slice(2, 8)}`
+    lake = [
+      {
+        _id: `drafts.${talkId}`,
+        _type: 'talk',
+        title: '尚未发布的报告会',
+        startsAt: '2027-03-01T01:00:00Z',
+        status: 'planned',
+      },
+    ]
+    const { page, steps } = await openTimeline({
+      status: 'scheduled',
+      receivedAt: '2026-10-01T00:00:00Z',
+      talk: { _type: 'reference', _ref: talkId },
+    })
+    expect(steps.map((s) => s.step)).toEqual(['received', 'scheduled', 'due'])
+    expect(steps[2]!.text).toContain('2027-03-01 09:00（尚未举行）')
     await page.context().close()
   })
 })

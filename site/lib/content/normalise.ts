@@ -7,13 +7,23 @@
  * each problem becomes a warning naming the document id and the field.
  */
 import type {
+  PAIRINGS_QUERY_RESULT,
   PHOTOS_QUERY_RESULT,
   STORIES_QUERY_RESULT,
   TALKS_QUERY_RESULT,
   TOURS_QUERY_RESULT,
   WORKERS_QUERY_RESULT,
 } from '#domain/sanity.types'
-import type { ImageInput, PhotoInput, StoryInput, TalkInput, TourInput, WorkerInput, WorkerLinkInput } from './schemas'
+import type {
+  ImageInput,
+  PairingInput,
+  PhotoInput,
+  StoryInput,
+  TalkInput,
+  TourInput,
+  WorkerInput,
+  WorkerLinkInput,
+} from './schemas'
 import { portableText } from './rich-text'
 import { gradeBands, normaliseLectureTopic, topicLinks } from './lecture-topics'
 
@@ -333,3 +343,30 @@ export function normaliseStory(row: StoryRow): Normalised<StoryInput> {
 /** A 点单 menu topic (the rules live in lecture-topics.ts). */
 export const normaliseTopic = (row: Parameters<typeof normaliseLectureTopic>[0]) =>
   normaliseLectureTopic(row, new Problems('lectureTopic', row._id))
+
+type PairingRow = Loose<PAIRINGS_QUERY_RESULT[number]>
+
+/** A pairing is about its worker: without a published worker to link, it is not shown at all. */
+export function normalisePairing(row: PairingRow): Normalised<PairingInput> {
+  const p = new Problems('pairing', row._id)
+  if (!p.require(row, ['worker', 'school', 'prefecture', 'since', 'activities']))
+    return { data: null, warnings: p.warnings }
+  const w = p.ref('worker', row.worker)
+  const worker = w?.slug && w.name ? { _id: w._id, name: w.name, slug: w.slug, fictional: w.fictional === true } : null
+  if (!worker) {
+    p.add('worker', 'has no published model worker to link — pairing not shown')
+    return { data: null, warnings: p.warnings }
+  }
+  const data: PairingInput = {
+    _id: row._id,
+    school: row.school!,
+    prefecture: row.prefecture!,
+    county: text(row.county),
+    since: row.since!,
+    until: text(row.until),
+    activities: row.activities!,
+    worker,
+    talks: p.refs('talks', row.talks).map((t) => ({ _id: t._id, title: t.title, startsAt: t.startsAt })),
+  }
+  return { data, warnings: p.warnings }
+}

@@ -129,6 +129,22 @@ export const STORIES_QUERY = defineQuery(/* groq */ `*[_type == "story"] | order
 }`)
 
 /**
+ * Pairings (结对) the editors chose to show: the others never leave the Content Lake. Which of them are
+ * current is decided at build time (domain/pairing.ts), as for upcoming talks.
+ */
+export const PAIRINGS_QUERY = defineQuery(/* groq */ `*[_type == "pairing" && showOnSite == $shown] | order(since desc){
+  _id,
+  school,
+  prefecture,
+  county,
+  since,
+  until,
+  activities,
+  "worker": worker{ ${REF_META}, "doc": @->{ ${WORKER_LINK} } },
+  "talks": talks[]{ ${REF_META}, "doc": @->{ _id, title, startsAt } }
+}`)
+
+/**
  * Whether a booking reference is already given to another request. References are short (a teacher reads
  * one out on the phone), so two requests on one day can draw the same code; the store draws again.
  */

@@ -137,6 +137,18 @@ export const storySchema = <I extends z.ZodType>(image: () => I) =>
     relatedWorkers: z.array(workerLink),
   })
 
+export const pairingSchema = z.object({
+  _id: z.string(),
+  school: z.string(),
+  prefecture: z.string(),
+  county: z.string().optional(),
+  since: z.string(),
+  until: z.string().optional(),
+  activities: z.string(),
+  worker: workerLink,
+  talks: z.array(z.object({ _id: z.string(), title: z.string(), startsAt: z.string().nullish() })),
+})
+
 export const settingsSchema = <I extends z.ZodType>(image: () => I) =>
   z.object({
     title: z.string(),
@@ -201,6 +213,7 @@ export type TalkInput = z.input<typeof talkSchema>
 export type PhotoInput = z.input<ReturnType<typeof photoSchema<Path>>>
 export type TourInput = z.input<typeof tourSchema>
 export type StoryInput = z.input<ReturnType<typeof storySchema<Path>>>
+export type PairingInput = z.input<typeof pairingSchema>
 export type ImageInput = z.input<ReturnType<typeof imageSchema<Path>>>
 export type SettingsInput = z.input<ReturnType<typeof settingsSchema<Path>>>
 export type WorkerLinkInput = z.input<typeof workerLink>

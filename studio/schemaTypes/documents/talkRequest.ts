@@ -2,6 +2,7 @@ import { defineArrayMember, defineField, defineType } from 'sanity'
 import { EnvelopeIcon } from '@sanity/icons/Envelope'
 import { PREFECTURE_NAMES } from '#domain/region'
 import { GRADE_BANDS, REQUEST_STATUSES, listOf } from '#domain/vocabulary'
+import { RequestTimelineInput } from '../../components/RequestTimelineInput'
 import { requestSubtitle } from '../../lib/previews'
 import { normaliseMainlandMobile } from '#domain/validation'
 
@@ -131,6 +132,27 @@ export const talkRequestType = defineType({
       type: 'reference',
       to: [{ type: 'talk' }],
       description: '安排后关联到对应的报告会。',
+    }),
+    defineField({
+      name: 'history',
+      title: '处理经过',
+      type: 'array',
+      readOnly: true,
+      description: '点击“标记为已联系”“安排报告会”“婉拒申请”等按钮时自动记录，无需手动填写。',
+      // Shown as the request's timeline (received → contacted → scheduled → held → feedback).
+      components: { input: RequestTimelineInput },
+      of: [
+        defineArrayMember({
+          name: 'requestEvent',
+          title: '状态变更',
+          type: 'object',
+          fields: [
+            defineField({ name: 'status', title: '状态', type: 'string', options: { list: listOf(REQUEST_STATUSES) } }),
+            defineField({ name: 'at', title: '时间', type: 'datetime' }),
+            defineField({ name: 'note', title: '说明', type: 'text', rows: 2 }),
+          ],
+        }),
+      ],
     }),
   ],
   orderings: [{ title: '提交时间（新到旧）', name: 'receivedDesc', by: [{ field: 'receivedAt', direction: 'desc' }] }],

@@ -13,6 +13,7 @@ import { TOTAL_TALKS } from './data/talks.ts'
 import { TOURS } from './data/tours.ts'
 import { buildDrafts } from './drafts.ts'
 import { ImageRegistry } from './images.ts'
+import { buildPairings } from './pairings.ts'
 import { choosePhotos, photoDoc } from './photos.ts'
 import type { Json } from './portable-text.ts'
 import { createRandom } from './random.ts'
@@ -49,6 +50,7 @@ export function buildDocuments(images: ImageRegistry): Json[] {
     stories.map(storyDoc).sort(byId),
     requests.sort(byId),
     buildFeedback(talks).sort(byId),
+    buildPairings(talks).sort(byId),
     buildDrafts(stories.map(storyDoc)).sort(byId),
   ].flat()
 }

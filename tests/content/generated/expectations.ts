@@ -338,6 +338,38 @@ export class Expectations {
     return problems
   }
 
+  /**
+   * A pairing (结对) shows only when the editors ticked 在网站上显示, its worker is published and it has started
+   * (on NOW's China date): current ones on the worker's profile and on /schools/, ended ones on the profile
+   * marked 已结束; any other shows on no page at all.
+   */
+  pairing(pr: Doc): string[] {
+    const what = `pairing ${pr._id} (${pr.school})`
+    const today = new Date(this.now.getTime() + 8 * 3600_000).toISOString().slice(0, 10)
+    const worker = this.byId.get(refOf(pr.worker) ?? '')
+    const shown = pr.showOnSite === true && worker !== undefined && (pr.since as string) <= today
+    const ended = shown && typeof pr.until === 'string' && pr.until < today
+    const school = pr.school as string
+    const schools = section(this.site.read('/schools/'), /<div class="school-pairings"/, 'div')
+    if (!shown) {
+      const on = [...this.pages].filter(([, html]) => html.includes(escapeHtml(school))).map(([path]) => path)
+      return on.length ? [`${what}: not to be shown, but ${on.join(', ')} show it`] : []
+    }
+    const p = workerPath(slugOf(worker))
+    const problems = [...this.contains(p, school, what), ...this.contains(p, pr.activities as string, what)]
+    const html = this.site.read(p) ?? ''
+    const marked = new RegExp(`<li[^>]*data-pairing="${pr._id}"[^>]*data-pairing-ended`).test(html)
+    if (marked !== ended) problems.push(`${what}: ${p} ${ended ? 'does not mark it' : 'marks it'} 已结束`)
+    for (const id of refsOf(pr.talks)) if (this.byId.has(id)) problems.push(...this.linked(p, talkPath(id), what))
+    const listed = schools.includes(escapeHtml(school))
+    if (listed === ended)
+      problems.push(`${what}: /schools/ ${ended ? 'lists the ended' : 'does not list the current'} pairing`)
+    if (!ended && !hrefs(schools).includes(p)) problems.push(`${what}: /schools/ does not link its worker ${p}`)
+    if (!ended && !new RegExp(`<h3[^>]*>${pr.prefecture}</h3>`).test(schools))
+      problems.push(`${what}: /schools/ has no heading for ${pr.prefecture}`)
+    return problems
+  }
+
   settings(st: Doc): string[] {
     const what = 'siteSettings'
     const problems = [
