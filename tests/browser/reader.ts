@@ -33,6 +33,8 @@ export interface ReaderOptions {
   minTarget?: number
   /** Check that no text sits over an image. */
   noTextOverImages?: boolean
+  /** Only text inside this element counts (a menu that opens over the page on purpose). */
+  within?: string
 }
 
 /** Runs in the page: every check of `options`, and always overflow, overlap and clipped text. */
@@ -55,6 +57,7 @@ export function readerFailures(page: Page, options: ReaderOptions): Promise<stri
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const el = n.parentElement
       if (!el || !n.textContent?.trim() || el.closest(SKIP) || !shown(el)) continue
+      if (o.within && !el.closest(o.within)) continue
       const range = document.createRange()
       range.selectNodeContents(n)
       // What a box that hides its overflow (an ellipsis, a scroller) cuts off is not on screen.
@@ -178,14 +181,17 @@ export function controlFailures(page: Page): Promise<string[]> {
     for (const el of document.querySelectorAll(
       'main :is(select, input:not([type=hidden]), textarea, button), dialog button',
     )) {
-      if (el.closest('.leaflet-pane') || el.getClientRects().length === 0) continue
-      const r = el.getBoundingClientRect()
+      // The booking form's honeypot is for robots: off screen and hidden from people.
+      if (el.closest('.leaflet-pane, [aria-hidden=true]') || el.getClientRects().length === 0) continue
+      // A checkbox or radio is used through its label: the label's text and box count.
+      const label = el.matches('[type=checkbox], [type=radio]') ? (el as HTMLInputElement).labels?.[0] : undefined
+      const r = (label ?? el).getBoundingClientRect()
       if (r.width <= 2) continue
-      const size = Number.parseFloat(getComputedStyle(el).fontSize)
-      const label = `${el.tagName.toLowerCase()}[name=${el.getAttribute('name') ?? ''}] "${(el.textContent ?? '').trim().slice(0, 16)}"`
-      if (size < 16) fails.push(`${label}: ${size} px text`)
+      const size = Number.parseFloat(getComputedStyle(label ?? el).fontSize)
+      const what = `${el.tagName.toLowerCase()}[name=${el.getAttribute('name') ?? ''}] "${(el.textContent ?? '').trim().slice(0, 16)}"`
+      if (size < 16) fails.push(`${what}: ${size} px text`)
       if (r.height < 43.5 || r.width < 43.5)
-        fails.push(`${label}: ${Math.round(r.width)}×${Math.round(r.height)} target`)
+        fails.push(`${what}: ${Math.round(r.width)}×${Math.round(r.height)} target`)
     }
     return fails
   })
