@@ -18,7 +18,7 @@ describe('marker labels', () => {
       [46, 'marker-cluster marker-cluster-large'],
     ])
     expect(clusterIcon(25_000)).toEqual({
-      html: '<span>2.5万</span>',
+      html: '<span aria-hidden="true">2.5万</span>',
       className: 'marker-cluster marker-cluster-large',
       iconSize: [46, 46],
     })

@@ -12,11 +12,14 @@ export const clusterTitle = (count: number) => `${count} 场报告会，点击�
 
 const SIDES = { small: 34, medium: 40, large: 46 } as const
 
-/** A cluster's icon (Leaflet's `divIcon` options): its count, and larger for more talks. */
+/**
+ * A cluster's icon (Leaflet's `divIcon` options): its count, and larger for more talks. The count is
+ * hidden from screen readers so the marker's name is its title ("123 场报告会，点击放大"), not "123".
+ */
 export function clusterIcon(count: number): { html: string; className: string; iconSize: [number, number] } {
   const size = clusterSize(count)
   return {
-    html: `<span>${clusterLabel(count)}</span>`,
+    html: `<span aria-hidden="true">${clusterLabel(count)}</span>`,
     className: `marker-cluster marker-cluster-${size}`,
     iconSize: [SIDES[size], SIDES[size]],
   }

@@ -1,0 +1,48 @@
+/**
+ * 长辈模式 (large-text mode): one class on <html>, set before the first paint by a classic inline script
+ * in <head> (the CSP allows it by hash: server/csp.ts hashes every inline script of the build).
+ *
+ * - JavaScript on: `?mode=elder` / `?mode=standard` or `#elder` in any address choose the mode and keep it
+ *   (localStorage); otherwise the kept choice applies. The header's button toggles it (aria-pressed).
+ * - JavaScript off: a static page cannot read its query string, so the header offers a link to
+ *   `?mode=elder#elder`; elder.css also applies while `#elder` is the page's :target. Its limit: the mode
+ *   holds for that page only (the next link drops the fragment).
+ */
+export const ELDER_CLASS = 'elder'
+/** Set by the boot script: elder.css's no-JS rule and the header's link/button swap key on it. */
+export const JS_CLASS = 'js'
+export const ELDER_TARGET_ID = 'elder'
+export const ELDER_STORAGE_KEY = 'laomo-mode'
+
+/** Runs in the browser as written (stringified below): plain ES2020, no imports, no closures over module scope. */
+function boot(d: Document, key: string, cls: string) {
+  const root = d.documentElement
+  root.classList.add('js')
+  let mode: string | null = new URLSearchParams(location.search).get('mode')
+  if (location.hash === '#elder') mode = 'elder'
+  try {
+    if (mode === 'elder' || mode === 'standard') localStorage.setItem(key, mode)
+    else mode = localStorage.getItem(key)
+  } catch {
+    // Storage blocked (private mode, policy): the address still works for this page.
+  }
+  const set = (on: boolean) => {
+    root.classList.toggle(cls, on)
+    for (const b of d.querySelectorAll('[data-elder-toggle]')) b.setAttribute('aria-pressed', String(on))
+  }
+  set(mode === 'elder')
+  d.addEventListener('DOMContentLoaded', () => set(root.classList.contains(cls)))
+  d.addEventListener('click', (event) => {
+    const button = (event.target as Element).closest?.('[data-elder-toggle]')
+    if (!button) return
+    const on = !root.classList.contains(cls)
+    set(on)
+    try {
+      localStorage.setItem(key, on ? 'elder' : 'standard')
+    } catch {
+      // As above: the mode holds until the page is left.
+    }
+  })
+}
+
+export const ELDER_BOOT_SCRIPT = `(${boot.toString()})(document,${JSON.stringify(ELDER_STORAGE_KEY)},${JSON.stringify(ELDER_CLASS)})`
