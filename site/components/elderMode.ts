@@ -14,8 +14,14 @@ export const JS_CLASS = 'js'
 export const ELDER_TARGET_ID = 'elder'
 export const ELDER_STORAGE_KEY = 'laomo-mode'
 
-/** Runs in the browser as written (stringified below): plain ES2020, no imports, no closures over module scope. */
-function boot(d: Document, key: string, cls: string) {
+/**
+ * Runs in the browser as written (stringified below): plain ES2020, no imports, no closures over module
+ * scope. elder.css is fetched only in the mode (`href`): every page, the map's 80 KB first load among them,
+ * stays as light as before for everyone else. While the page is still being parsed, document.write puts the
+ * link in the parser's stream, so it blocks the first paint as a written <link> would (no flash, in every
+ * browser); a toggle later adds it as an element.
+ */
+function boot(d: Document, key: string, cls: string, href: string) {
   const root = d.documentElement
   root.classList.add('js')
   let mode: string | null = new URLSearchParams(location.search).get('mode')
@@ -26,7 +32,14 @@ function boot(d: Document, key: string, cls: string) {
   } catch {
     // Storage blocked (private mode, policy): the address still works for this page.
   }
+  const load = () => {
+    if (d.querySelector('link[data-elder-css]')) return
+    const tag = `<link rel="stylesheet" href="${href}" data-elder-css>`
+    if (d.readyState === 'loading') d.write(tag)
+    else d.head.insertAdjacentHTML('beforeend', tag)
+  }
   const set = (on: boolean) => {
+    if (on) load()
     root.classList.toggle(cls, on)
     for (const b of d.querySelectorAll('[data-elder-toggle]')) b.setAttribute('aria-pressed', String(on))
   }
@@ -45,4 +58,6 @@ function boot(d: Document, key: string, cls: string) {
   })
 }
 
-export const ELDER_BOOT_SCRIPT = `(${boot.toString()})(document,${JSON.stringify(ELDER_STORAGE_KEY)},${JSON.stringify(ELDER_CLASS)})`
+/** The boot script for <head>, given elder.css's built address. */
+export const elderBootScript = (href: string) =>
+  `(${boot.toString()})(document,${JSON.stringify(ELDER_STORAGE_KEY)},${JSON.stringify(ELDER_CLASS)},${JSON.stringify(href)})`
