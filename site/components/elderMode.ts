@@ -58,6 +58,6 @@ function boot(d: Document, key: string, cls: string, href: string) {
   })
 }
 
-/** The boot script for <head>, given elder.css's built address. */
+/** The boot script for <head>, given elder.css's built address; indentation dropped (every page carries it). */
 export const elderBootScript = (href: string) =>
-  `(${boot.toString()})(document,${JSON.stringify(ELDER_STORAGE_KEY)},${JSON.stringify(ELDER_CLASS)},${JSON.stringify(href)})`
+  `(${boot.toString().replace(/\n\s+/g, '\n')})(document,${JSON.stringify(ELDER_STORAGE_KEY)},${JSON.stringify(ELDER_CLASS)},${JSON.stringify(href)})`
