@@ -51,6 +51,21 @@ describe('feedback tokens', () => {
     }
   })
 
+  it('accepts one spelling of a signature only (another link text would store a second feedback)', () => {
+    const token = signFeedbackToken(SECRET, 'talk-1', NOW)
+    const [payload, signature] = token.split('.') as [string, string]
+    const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
+    const last = ALPHABET.indexOf(signature.at(-1)!)
+    // The last character's two low bits are padding: these spell the same bytes.
+    const twins = [0, 1, 2, 3].map((low) => ALPHABET[(last & ~3) | low]!).filter((c) => c !== signature.at(-1))
+    expect(twins).toHaveLength(3)
+    for (const c of twins) {
+      const twin = `${payload}.${signature.slice(0, -1)}${c}`
+      expect(Buffer.from(twin.split('.')[1]!, 'base64url')).toEqual(Buffer.from(signature, 'base64url'))
+      expect(verifyFeedbackToken(SECRET, twin, NOW)).toEqual({ ok: false, reason: 'forged' })
+    }
+  })
+
   it('calls junk malformed without reading it', () => {
     for (const junk of [
       undefined,
