@@ -44,6 +44,7 @@ const verdicts = {
 
 const refusedIds = new Set(fixtures.refused.docs.map((r) => r.doc._id))
 const SHOWN_TYPES: readonly string[] = [...PUBLIC_TYPES, 'lectureTopic', 'pairing', 'siteSettings']
+const PRIVATE_TYPES: readonly string[] = ['talkRequest', 'talkFeedback']
 /** What the site must show: published documents of its types that the Studio lets an editor publish. */
 const shown = (dataset: Dataset): Doc[] =>
   dataset.documents.filter((d) => isPublishedId(d._id) && SHOWN_TYPES.includes(d._type) && !refusedIds.has(d._id))
@@ -56,7 +57,10 @@ describe('the Studio accepts the generated content', () => {
     const verdict = await verdicts.minimal
     const errors = errorsOf(verdict).filter((e) => !refusedIds.has(e.split(' ')[0]!))
     expect(errors, verdict.stderr).toEqual([])
-    expect(verdict.count).toBe(shown(fixtures.minimal.dataset).length + 1 + refusedIds.size) // + the talk request
+    // The Studio also validates the private documents the site never shows: the talk request and the feedback.
+    const unshown = fixtures.minimal.dataset.documents.filter((d) => PRIVATE_TYPES.includes(d._type))
+    expect(unshown.map((d) => d._type).sort()).toEqual(['talkFeedback', 'talkRequest'])
+    expect(verdict.count).toBe(shown(fixtures.minimal.dataset).length + unshown.length + refusedIds.size)
   })
 
   it('maximal: no error in any published document', async () => {
