@@ -13,9 +13,10 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { writeScaledDataset, type Doc } from '../../scripts/bench/scale-dataset'
 import { startServer } from '../../scripts/serve-process'
+import { FIRST_VIEW_PAGE, LIST_PAGE } from '../../site/lib/map/list'
 import { launchBrowser } from './harness'
 
-// Not a multiple of the sample, and well above the list's first page (250).
+// Not a multiple of the sample, and well above the list's first page (LIST_PAGE).
 const TALKS = 617
 const outDir = path.resolve('dist-map-scale')
 const state = {} as { origin: string; browser: Browser; talks: Doc[]; close: () => Promise<void> }
@@ -72,14 +73,18 @@ const located = (talks: Doc[]) =>
 const schools = () => state.talks.filter((t) => t.venueType === 'school')
 
 describe(`talk map at ${TALKS} talks`, () => {
-  it('draws the first view and the list’s first page from /map/view.json alone, the same list all talks give', async () => {
+  it('draws the first view and the list’s first items from /map/view.json alone, the same list all talks give', async () => {
     const { page, data, close } = await open()
     try {
-      await page.locator('[data-talk-list] li[data-talk-id]').nth(249).waitFor({ state: 'attached' })
+      await page
+        .locator('[data-talk-list] li[data-talk-id]')
+        .nth(FIRST_VIEW_PAGE - 1)
+        .waitFor({ state: 'attached' })
       const first = await page
         .locator('[data-talk-list] li[data-talk-id]')
         .evaluateAll((li) => li.map((l) => l.dataset.talkId))
-      expect(first).toHaveLength(250)
+      expect(first).toHaveLength(FIRST_VIEW_PAGE)
+      expect(await page.locator('[data-list-partial]').textContent()).toContain(`前 ${FIRST_VIEW_PAGE} 场`)
       expect(await page.locator('[data-map-count]').textContent()).toContain(`共 ${TALKS} 场报告会`)
       expect(
         await page.locator('[data-talk-map] .marker-cluster, [data-talk-map] .talk-marker').count(),
@@ -88,7 +93,9 @@ describe(`talk map at ${TALKS} talks`, () => {
       // A reader's first move (the test's) brings all talks: the list stays, the markers count every talk.
       const after = await shown(page)
       expect(data.sort()).toEqual(['/map/points.json', '/map/text.json', '/map/view.json'])
-      expect(after.items.slice(0, 250)).toEqual(first)
+      expect(after.items.slice(0, FIRST_VIEW_PAGE)).toEqual(first)
+      // With all talks' text the list shows a whole page.
+      expect(after.items).toHaveLength(LIST_PAGE)
       expect(after.markers).toEqual(located(state.talks))
     } finally {
       await close()
@@ -145,7 +152,7 @@ describe(`talk map at ${TALKS} talks`, () => {
       const after = await shown(page)
       expect(data).toContain('/map/points.json')
       expect(after.status).toBe(`共 ${schools().length} 场报告会`)
-      expect(after.items).toHaveLength(Math.min(250, schools().length))
+      expect(after.items).toHaveLength(Math.min(LIST_PAGE, schools().length))
       expect(after.markers).toEqual(located(schools()))
     } finally {
       await close()
@@ -168,12 +175,19 @@ describe(`talk map at ${TALKS} talks`, () => {
   it('shows the list’s next page when asked, from all talks’ text', async () => {
     const { page, close } = await open()
     try {
+      // The button names the next page after the first view's items: "再显示 250 场".
+      expect(await page.locator('[data-list-more]').textContent()).toBe(`再显示 ${LIST_PAGE} 场`)
       await page.locator('[data-list-more]').click()
-      await page.locator('[data-talk-list] li[data-talk-id]').nth(499).waitFor({ state: 'attached' })
+      await page
+        .locator('[data-talk-list] li[data-talk-id]')
+        .nth(FIRST_VIEW_PAGE + LIST_PAGE - 1)
+        .waitFor({ state: 'attached' })
       const ids = await page
         .locator('[data-talk-list] li[data-talk-id]')
         .evaluateAll((li) => li.map((l) => l.dataset.talkId))
       expect(new Set(ids).size).toBe(ids.length)
+      // (At least: the list's end, near in view, may ask for the next page too.)
+      expect(ids.length).toBeGreaterThanOrEqual(FIRST_VIEW_PAGE + LIST_PAGE)
       expect(ids.every((id) => state.talks.some((t) => t._id === id))).toBe(true)
     } finally {
       await close()

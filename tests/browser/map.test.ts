@@ -14,6 +14,7 @@ import { TALKS_QUERY } from '../../site/lib/content/queries'
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { startServer } from '../../scripts/serve-process'
+import { FIRST_VIEW_PAGE } from '../../site/lib/map/list'
 import { axeViolations, openPage, thirdParty, useSite } from './harness'
 
 interface Talk {
@@ -195,7 +196,7 @@ describe('talk map', () => {
     }
   })
 
-  it('loads all talks in the first view’s one file at the sample’s size, and builds their index for the first draw', async () => {
+  it('draws the sample’s first view from its one small file, then brings all talks on the reader’s first move', async () => {
     const context = await site.browser.newContext({ locale: 'zh-CN' })
     const page = await context.newPage()
     const data: string[] = []
@@ -205,13 +206,23 @@ describe('talk map', () => {
     })
     try {
       await page.goto(`${site.origin}/map/`)
-      await page.waitForFunction(() => window.__laomoMap !== undefined)
-      await page.evaluate(() => window.__laomoMap!.drawn())
-      // Fewer talks than the list's first page: the file holds them all, with no preview (an index of
-      // a few hundred talks is built at once); map-scale.test.ts has a larger dataset, fetched on demand.
-      expect(await page.evaluate(() => window.__laomoMap!.indexed())).toBe(true)
-      expect(await page.locator('[data-talk-list] li[data-talk-id]').count()).toBe(talks.length)
+      await page.waitForFunction(() => window.__laomoMapReady !== undefined)
+      await page.evaluate(() => window.__laomoMapReady)
+      await page.evaluate(() => window.__laomoMap!.textLoaded())
+      const items = page.locator('[data-talk-list] li[data-talk-id]')
+      await items.nth(FIRST_VIEW_PAGE - 1).waitFor({ state: 'attached' })
+      // The clusters the build worked out and the list's first items: the index waits for all talks.
+      expect(await items.count()).toBe(FIRST_VIEW_PAGE)
+      expect(await page.locator('.marker-cluster').count()).toBeGreaterThan(0)
+      expect(await page.evaluate(() => window.__laomoMap!.indexed())).toBe(false)
       expect(data).toEqual(['/map/view.json'])
+      expect(await page.locator('[data-list-more]').textContent()).toBe(`再显示 ${talks.length - FIRST_VIEW_PAGE} 场`)
+      // The reader points at the list: all talks come, and the list shows every one of them.
+      await page.locator('[data-talk-list-scroll]').hover()
+      await page.evaluate(() => window.__laomoMap!.drawn())
+      expect(await items.count()).toBe(talks.length)
+      expect(data.sort()).toEqual(['/map/points.json', '/map/text.json', '/map/view.json'])
+      expect(await page.locator('[data-list-more]').isVisible()).toBe(false)
     } finally {
       await context.close()
     }

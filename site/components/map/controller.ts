@@ -6,7 +6,7 @@
  */
 import { popupHtml } from '../../lib/map/popup'
 import { checkMapText, talkAt, type MapColumns, type MapText } from '../../lib/map/data'
-import { firstShown, listItemHtml, moreShown, shownToInclude } from '../../lib/map/list'
+import { FIRST_VIEW_PAGE, firstShown, listItemHtml, LIST_PAGE, moreShown, shownToInclude } from '../../lib/map/list'
 import {
   filterTalks,
   parseState,
@@ -61,6 +61,8 @@ export function mapController(
   let textIn: () => void
   /** Whether the text is all talks' (the first view's text must not replace it when it comes later). */
   let fullText = false
+  /** The first view's text covers only the list's first items: the list grows past them with all talks'. */
+  const allText = () => fullText || full.ready
   const textApplied = new Promise<void>((resolve) => (textIn = resolve))
   const listView = talkListView(el, (position) => {
     const i = filtered[position]!
@@ -98,7 +100,7 @@ export function mapController(
       layer.draw(filtered)
     } else {
       itemOf(previous.talk)?.removeAttribute('aria-current')
-      if (text) listView.grow(shownToInclude(listView.shown, index, filtered.length))
+      if (text && allText()) listView.grow(shownToInclude(listView.shown, index, filtered.length))
       itemOf(next.talk)?.setAttribute('aria-current', 'true')
     }
     if (!next.talk && previous.talk) layer.closePopup()
@@ -140,14 +142,14 @@ export function mapController(
     return listView.item(position)
   }
 
-  function showMore() {
-    if (!text || listView.shown >= filtered.length) return
-    const first = listView.shown
-    listView.grow(moreShown(first, filtered.length))
+  /** Shows the page after the first `from` items (all talks coming in may have grown the list meanwhile). */
+  function showMore(from = listView.shown) {
+    if (!text || from >= filtered.length) return
+    listView.grow(moreShown(from, filtered.length))
     // The button disappears with the last page: keep the keyboard where the new items start.
     if (more.hidden && document.activeElement === more) {
-      listView.ensure(first + 1)
-      ;(listView.item(first)?.querySelector('a') as HTMLElement | null)?.focus()
+      listView.ensure(from + 1)
+      ;(listView.item(from)?.querySelector('a') as HTMLElement | null)?.focus()
     }
   }
 
@@ -204,14 +206,17 @@ export function mapController(
       const id = button?.closest<HTMLElement>('li[data-talk-id]')?.dataset.talkId
       if (id) full.need(() => select(id, 'list'))
     })
-    more.addEventListener('click', () => full.need(showMore))
+    more.addEventListener('click', () => {
+      const from = listView.shown
+      full.need(() => showMore(from))
+    })
     // Scrolling near the end of the list shows the next page (the button is the sentinel).
     if ('IntersectionObserver' in window) {
       // Not before the reader scrolls, while the first view's items are still being laid out: the
       // button then sits near the top, and would fetch all talks for a reader who never scrolls.
       const near = (entries: IntersectionObserverEntry[]) => entries.some((e) => e.isIntersecting)
       new IntersectionObserver(
-        (entries) => near(entries) && (full.ready || scroller.scrollTop > 0) && full.need(showMore),
+        (entries) => near(entries) && (full.ready || scroller.scrollTop > 0) && full.need(() => showMore()),
         {
           root: scroller,
           rootMargin: '0px 0px 600px 0px',
@@ -236,7 +241,7 @@ export function mapController(
   /** The text is in: checks it against the points, then titles, names, the list and a pending talk. */
   function textArrived(json: unknown) {
     useText(checkMapText(json as MapText, columns))
-    listView.reset(firstShown(filtered.length), filtered.length)
+    listView.reset(firstShown(filtered.length, allText() ? LIST_PAGE : FIRST_VIEW_PAGE), filtered.length)
     if (pendingTalk !== undefined) {
       // Now the id can be checked (and named as ignored if the data does not know it).
       applyUrl()
@@ -273,6 +278,10 @@ export function mapController(
       // Drawn again from all talks' points: the index is built from them.
       filtered = filterTalks(columns, state)
       layer.draw(filtered)
+      // The list's short first page becomes a whole one, with the talk chosen meanwhile.
+      const chosen = state.talk === undefined ? -1 : filtered.indexOf(indexOfId.get(state.talk) ?? -1)
+      listView.grow(shownToInclude(firstShown(filtered.length), chosen, filtered.length))
+      itemOf(state.talk)?.setAttribute('aria-current', 'true')
     },
   }
 }

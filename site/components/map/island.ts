@@ -2,7 +2,7 @@
  * The talk map island (vanilla TS, bundled only into /map/): the wiring of its parts. It enhances
  * the server-rendered filters and count and renders the list from the map data.
  *
- * - `mapData.ts`: the data files. /map/ without a query draws its first view and the list's first page
+ * - `mapData.ts`: the data files. /map/ without a query draws its first view and the list's first items
  *   from one small file (`site/lib/map/firstView.ts`); all talks' points and text follow when the
  *   reader reaches for the map, the filters or the list (`demand.ts`). An address with filters or a
  *   talk loads all talks' points (and then their text) at once.

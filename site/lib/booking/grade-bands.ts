@@ -1,8 +1,8 @@
 /**
- * Which school stages a talk topic suits. The content model has no grade band on a model
- * worker, and we add none: a worker's bands are derived from their talk topics with this table,
- * which an editor can read and change in one place. A topic not in the table suits every band,
- * so a new topic never hides a worker from the list.
+ * Which school stages a talk topic suits: the stages of a worker who declared none (the Studio's
+ * schoolStages, "留空表示不限") are derived from their free topic tags with this table, which an editor
+ * can read and change in one place. A topic not in the table suits every band, so a new topic never
+ * hides a worker from the list.
  */
 import { GRADE_BANDS, type GradeBand } from '#domain/vocabulary'
 

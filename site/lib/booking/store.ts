@@ -3,7 +3,7 @@
  * configured, otherwise the local inbox file. Both are idempotent on the document id, so a
  * double submit stores one request and answers with the reference stored the first time.
  */
-import { createClient } from '@sanity/client'
+import { createClient, type SanityClient } from '@sanity/client'
 import { API_VERSION } from '#domain/sanity'
 import type { REQUEST_STATUS_QUERY_RESULT } from '#domain/sanity.types'
 import { REFERENCE_TAKEN_QUERY, REQUEST_STATUS_QUERY } from '../content/queries'
@@ -123,16 +123,25 @@ export interface StoreEnv {
   LAOMO_INBOX?: string
 }
 
+/**
+ * The Sanity client the server writes the inbox with (requests, feedback), when the environment names a
+ * project and a server-only write token; else undefined, and the inbox is a file.
+ */
+export function writeClientFromEnv(env: StoreEnv): SanityClient | undefined {
+  if (!env.SANITY_PROJECT_ID || !env.SANITY_WRITE_TOKEN) return undefined
+  return createClient({
+    projectId: env.SANITY_PROJECT_ID,
+    dataset: env.SANITY_DATASET || 'production',
+    apiVersion: API_VERSION,
+    token: env.SANITY_WRITE_TOKEN,
+    useCdn: false,
+  })
+}
+
 /** Chosen from the server's environment at run time (never at build time: the token stays out of the bundle). */
 export function storeFromEnv(env: StoreEnv): RequestStore {
-  if (env.SANITY_PROJECT_ID && env.SANITY_WRITE_TOKEN) {
-    const client = createClient({
-      projectId: env.SANITY_PROJECT_ID,
-      dataset: env.SANITY_DATASET || 'production',
-      apiVersion: API_VERSION,
-      token: env.SANITY_WRITE_TOKEN,
-      useCdn: false,
-    })
+  const client = writeClientFromEnv(env)
+  if (client) {
     return sanityStore({
       create: (doc) => client.create(doc),
       getDocument: (id) => client.getDocument<{ _id: string; _type: string; reference?: string }>(id),

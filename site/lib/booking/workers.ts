@@ -1,5 +1,5 @@
 /** The model workers a school can ask for, and the topics they speak on. */
-import { LECTURE_THEMES } from '#domain/vocabulary'
+import { GRADE_BANDS, LECTURE_THEMES, type GradeBand } from '#domain/vocabulary'
 import { gradeBandsForTopics } from './grade-bands'
 import type { MenuTopicOption } from './form'
 
@@ -10,6 +10,8 @@ interface WorkerLike {
   fictional?: boolean
   availableForSchools: boolean
   talkTopics: string[]
+  /** GRADE_BANDS values the worker declared; empty: derived from their topics. */
+  schoolStages: string[]
 }
 
 export function schoolWorkers<W extends WorkerLike>(workers: readonly W[]): W[] {
@@ -23,7 +25,11 @@ export function schoolTopics(workers: readonly WorkerLike[]): string[] {
   return [...counts.keys()].sort((a, b) => counts.get(b)! - counts.get(a)! || a.localeCompare(b, 'zh-CN'))
 }
 
-export const workerGradeBands = (w: WorkerLike) => gradeBandsForTopics(w.talkTopics)
+/** The stages a worker goes to, in the vocabulary's order: those they declared, else what their topics suit. */
+export function workerGradeBands(w: Pick<WorkerLike, 'talkTopics' | 'schoolStages'>): GradeBand[] {
+  const declared = GRADE_BANDS.map((g) => g.value).filter((b) => w.schoolStages.includes(b))
+  return declared.length > 0 ? declared : gradeBandsForTopics(w.talkTopics)
+}
 
 interface TopicLike {
   _id: string

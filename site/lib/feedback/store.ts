@@ -3,10 +3,8 @@
  * the inbox file), as `talkFeedback` documents (studio/schemaTypes/documents/talkFeedback.ts). The id comes
  * from the token, so one link leaves one feedback however often, or wherever, it is submitted.
  */
-import { createClient } from '@sanity/client'
-import { API_VERSION } from '#domain/sanity'
 import { appendLine, DEFAULT_INBOX, readInbox } from '../booking/inbox'
-import type { StoreEnv } from '../booking/store'
+import { writeClientFromEnv, type StoreEnv } from '../booking/store'
 import type { ValidFeedback } from './form'
 
 export interface TalkFeedbackDocument extends Omit<ValidFeedback, 'comment'> {
@@ -104,14 +102,8 @@ export function inboxFeedbackStore(file: string): FeedbackStore {
 
 /** As the request store: chosen from the server's environment when the first feedback arrives. */
 export function feedbackStoreFromEnv(env: StoreEnv): FeedbackStore {
-  if (env.SANITY_PROJECT_ID && env.SANITY_WRITE_TOKEN) {
-    const client = createClient({
-      projectId: env.SANITY_PROJECT_ID,
-      dataset: env.SANITY_DATASET || 'production',
-      apiVersion: API_VERSION,
-      token: env.SANITY_WRITE_TOKEN,
-      useCdn: false,
-    })
+  const client = writeClientFromEnv(env)
+  if (client) {
     return sanityFeedbackStore({
       create: (doc) => client.create(doc),
       getDocument: (id) => client.getDocument<{ _id: string; _type: string }>(id),

@@ -1,17 +1,17 @@
 /**
- * The map's first view as one small file: what /map/ (no query) needs to draw its markers and its
- * list's first page, whatever the number of talks. All talks' points and text (`./data`) come only
+ * The map's first view as one small file: what /map/ (no query) needs to draw its markers and the
+ * list's first items (`FIRST_VIEW_PAGE` of `./list`), whatever the number of talks. All talks' points and text (`./data`) come only
  * when the reader does something that needs them (filters, zooms, scrolls the list): at 200× the
  * sample they are ~270 KB gzip, the first view ~8 KB (docs/performance.md, "Map at 200×").
  *
  * It is the points and text of all talks as `./data` encodes them, with every talk blanked but the
- * list's first page and those the first view's clusters (`./preview`) show alone: no text, no
+ * list's first items and those the first view's clusters (`./preview`) show alone: no text, no
  * speakers, a stand-in position (0, 0) if it has one, so the preview's count of located talks holds.
  * Blank columns are runs of zeros and empty strings, which gzip to almost nothing, and the island
  * decodes the file as it decodes all talks' data: a talk's index is the same in both, so markers,
  * list items and popups made from the first view stay valid when all talks come.
  *
- * With no more talks than the list's first page it holds them all, unblanked, and is all the data.
+ * With no more talks than that it holds them all, unblanked, and is all the data.
  *
  * Pure: no Astro, no Leaflet, no DOM.
  */

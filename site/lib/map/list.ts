@@ -15,6 +15,12 @@ import { venueSymbolUse } from './symbols'
 export const LIST_PAGE = 250
 
 /**
+ * Items the map's first view (`./firstView`) carries text for, and so the list's first page until all
+ * talks are in: more than a screen shows before the reader scrolls, and scrolling brings all talks.
+ */
+export const FIRST_VIEW_PAGE = 50
+
+/**
  * One list item (needs `venueSymbolSprite()` on the page). Every text is escaped. The state is
  * judged at `now` (the reader's clock: a page built weeks ago still tells a passed talk from a coming one).
  */

@@ -1,7 +1,7 @@
 /**
  * The map page's build-time data: the talks (newest first) and their compact JSON files, each under
  * a content-hashed URL the page names: /map/view.json (`./firstView`: the first view's clusters and
- * the list's first page, preloaded), and, fetched when the reader needs them, /map/points.json
+ * the list's first items, preloaded), and, fetched when the reader needs them, /map/points.json
  * (`encodeMapData`: what markers and filters need for all talks) and /map/text.json (what the list
  * and popups need). Outside the HTML so the page stays small and parses at once even with tens of
  * thousands of talks. The points carry the clusters of the first view too (`./preview`).
@@ -12,7 +12,7 @@ import { getSettings, perBuild } from '../site'
 import { resolveMapConfig } from './config'
 import { encodeMapData, type TalkInput } from './data'
 import { encodeFirstView } from './firstView'
-import { LIST_PAGE } from './list'
+import { FIRST_VIEW_PAGE } from './list'
 import { firstViewPreview } from './preview'
 import { MAP_POINTS_PATH, MAP_TEXT_PATH, MAP_VIEW_PATH } from '#domain/paths'
 
@@ -44,7 +44,7 @@ export const mapDataJson: () => Promise<{ view: MapDataFile; points: MapDataFile
     const { points, text } = encodeMapData(talks, config)
     points.preview = firstViewPreview(points, config)
     return {
-      view: hashed(MAP_VIEW_PATH, JSON.stringify(encodeFirstView(talks, config, points.preview, LIST_PAGE))),
+      view: hashed(MAP_VIEW_PATH, JSON.stringify(encodeFirstView(talks, config, points.preview, FIRST_VIEW_PAGE))),
       points: hashed(MAP_POINTS_PATH, JSON.stringify(points)),
       text: hashed(MAP_TEXT_PATH, JSON.stringify(text)),
     }

@@ -7,7 +7,7 @@
 import type { Doc } from '../../../scripts/content-fixtures/ids.ts'
 import { decodeMapPoints } from '../../../site/lib/map/data.ts'
 import { imageShapeProblems, richTextProblems } from './rendering.ts'
-import { tagMenuProblems, topicMenuProblems } from './topic-menu.ts'
+import { tagMenuProblems, topicMenuProblems, workerMenuProblems } from './topic-menu.ts'
 import { escapeHtml, hrefs, ORIGIN, section, type Site } from './site.ts'
 import {
   chinaDay,
@@ -185,7 +185,7 @@ export class Expectations {
       if (!hrefs(list).includes(p))
         problems.push(`${what}: /schools/ does not list this worker (available for schools)`)
     }
-    problems.push(...tagMenuProblems(this.site, this.docs, w))
+    problems.push(...tagMenuProblems(this.site, this.docs, w), ...workerMenuProblems(this.site, this.docs, w))
     const map = this.site.mapData()
     if (talks.length > 0 && map) {
       const at = (map.points.workers as string[]).indexOf(slugOf(w))

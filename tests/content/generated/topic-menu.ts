@@ -106,3 +106,39 @@ export function tagMenuProblems(site: Site, docs: readonly Doc[], w: Doc): strin
     .filter((link) => !links.includes(link))
     .map((link) => `modelWorker ${w._id} (${w.name}): /schools/topics/ lacks its tag link ${link} (no menu topic)`)
 }
+
+/**
+ * A school worker's own menu entries: each published menu topic they give on their profile (进校园点单) and on
+ * their /schools/ card, with the booking link for that worker and topic; the stages they declared on the profile.
+ */
+export function workerMenuProblems(site: Site, docs: readonly Doc[], w: Doc): string[] {
+  const what = `modelWorker ${w._id} (${w.name})`
+  const profile = workerPath(slugOf(w))
+  const html = site.read(profile) ?? ''
+  const published = new Map(docs.filter((d) => d._type === 'lectureTopic').map((d) => [d._id, d]))
+  const topics = refsOf(w.lectureTopics).flatMap((id) => published.get(id) ?? [])
+  if (w.availableForSchools !== true || topics.length === 0)
+    return html.includes('data-worker-menu')
+      ? [`${what}: ${profile} shows 进校园点单 (not for schools, or no topic)`]
+      : []
+  const problems: string[] = []
+  const schoolsHtml = site.read('/schools/') ?? ''
+  const cardStart = schoolsHtml.indexOf(`data-school-worker="${escapeHtml(slugOf(w))}"`)
+  const cardHtml = cardStart < 0 ? '' : schoolsHtml.slice(cardStart, schoolsHtml.indexOf('</li>', cardStart))
+  for (const t of topics) {
+    const ask = booking([
+      ['worker', slugOf(w)],
+      ['lectureTopic', t._id],
+    ])
+    if (!html.includes(escapeHtml(t.title as string)) || !hrefs(html).includes(ask))
+      problems.push(`${what}: ${profile} lacks menu topic ${t._id} (${t.title}) with ${ask}`)
+    if (!hrefs(cardHtml).includes(ask)) problems.push(`${what}: its /schools/ card lacks menu topic ${t._id} (${ask})`)
+  }
+  const declared = GRADE_BANDS.filter((g) => ((w.schoolStages as string[] | undefined) ?? []).includes(g.value))
+  const stages = html.match(/data-worker-stages[^>]*>([^<]*)</)?.[1]
+  if (declared.length > 0 && stages !== declared.map((g) => g.title).join('、'))
+    problems.push(
+      `${what}: ${profile} does not say the stages it declared (${declared.map((g) => g.title).join('、')})`,
+    )
+  return problems
+}
