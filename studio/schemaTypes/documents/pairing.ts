@@ -1,9 +1,9 @@
 import { defineArrayMember, defineField, defineType } from 'sanity'
 import { LinkIcon } from '@sanity/icons/Link'
 import { PREFECTURE_NAMES } from '#domain/region'
-import { countyInPrefecture } from '#domain/validation'
 import { sinceNotFarAhead, untilAfterSince } from '#domain/pairing'
 import { beijingToday, pairingSubtitle } from '../../lib/pairings'
+import { countyField } from '../fields/county'
 
 const sinceOf = (ctx: { document?: unknown }) => (ctx.document as { since?: string } | undefined)?.since
 
@@ -35,18 +35,7 @@ export const pairingType = defineType({
       options: { list: PREFECTURE_NAMES },
       validation: (rule) => rule.required().error('请选择学校所在市州'),
     }),
-    defineField({
-      name: 'county',
-      title: '县区',
-      type: 'string',
-      description: '县、县级市或区的全称，如“陇西县”。',
-      validation: (rule) =>
-        rule
-          .custom((county, ctx) =>
-            countyInPrefecture(county as string | undefined, (ctx.document as { prefecture?: string }).prefecture),
-          )
-          .warning(),
-    }),
+    countyField(),
     defineField({
       name: 'since',
       title: '结对开始日期',

@@ -5,12 +5,12 @@ import { TALK_STATUSES, VENUE_TYPES, listOf } from '#domain/vocabulary'
 import { talkSubtitle } from '../../lib/previews'
 import {
   atLeastOneSpeaker,
-  countyInPrefecture,
   endNotBeforeStart,
   heldTalkHasAudience,
   locationInGansu,
   type GeoPoint,
 } from '#domain/validation'
+import { countyField } from '../fields/county'
 
 /** One stop of a lecture tour: a 报告会 held at an enterprise, school or community. */
 export const talkType = defineType({
@@ -86,19 +86,7 @@ export const talkType = defineType({
       options: { list: PREFECTURE_NAMES },
       validation: (rule) => rule.required().error('请选择市州'),
     }),
-    defineField({
-      name: 'county',
-      title: '县区',
-      type: 'string',
-      group: 'when',
-      description: '县、县级市或区的全称，如“陇西县”。',
-      validation: (rule) =>
-        rule
-          .custom((county, ctx) =>
-            countyInPrefecture(county as string | undefined, (ctx.document as { prefecture?: string }).prefecture),
-          )
-          .warning(),
-    }),
+    countyField('when'),
     defineField({
       name: 'speakers',
       title: '宣讲劳模',
