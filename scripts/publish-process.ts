@@ -74,6 +74,11 @@ export async function startPublishService(options: {
   }
 }
 
+/** fetch's error for a connection reset under it (ECONNRESET, EPIPE, or undici's socket error). */
+export const connectionReset = (error: unknown) =>
+  error instanceof TypeError &&
+  ['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET'].includes(String((error.cause as { code?: string } | undefined)?.code))
+
 /** Resolves with `probe`'s first truthy value, polling every `everyMs`; throws after `ms`. */
 export async function waitFor<T>(
   what: string,
@@ -82,8 +87,16 @@ export async function waitFor<T>(
   everyMs = 100,
 ): Promise<T> {
   const deadline = Date.now() + ms
+  let resets = 0
   for (;;) {
-    const value = await probe()
+    let value: T | undefined | false
+    try {
+      value = await probe()
+      resets = 0
+    } catch (error) {
+      // A kept-alive connection the server closed as the probe reused it: ask again on a new one, a few times.
+      if (!connectionReset(error) || ++resets > 3) throw error
+    }
     if (value) return value
     if (Date.now() > deadline) throw new Error(`${what}: not within ${ms / 1000} s`)
     await new Promise((r) => setTimeout(r, everyMs))

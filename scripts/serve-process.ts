@@ -31,6 +31,8 @@ export function freePort(): Promise<number> {
   })
 }
 
+const START_MS = 180_000
+
 export async function startServer(options: {
   inbox: string
   port?: number
@@ -61,7 +63,8 @@ export async function startServer(options: {
   child.stderr!.on('data', (d) => output.push(String(d)))
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
 
-  const deadline = Date.now() + 30_000
+  // A large release is scanned before the first answer (server/build.ts): ~40 s at 200× the sample.
+  const deadline = Date.now() + START_MS
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output.join('')}`)
     try {
@@ -72,7 +75,7 @@ export async function startServer(options: {
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL')
-      throw new Error(`server did not answer within 30 s:\n${output.join('')}`)
+      throw new Error(`server did not answer within ${START_MS / 1000} s:\n${output.join('')}`)
     }
     await new Promise((r) => setTimeout(r, 100))
   }

@@ -8,7 +8,7 @@
  *   node server/csp.ts [outDir]    prints {"site": "<policy>", "studio": "<policy>"} (for nginx, deploy/)
  */
 import { createHash } from 'node:crypto'
-import { readdir, readFile } from 'node:fs/promises'
+import { readdir, readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { effectiveConfig, providerSpec, type MapConfig } from '#domain/map/providers'
 import { parsePreviewOrigins } from './config.ts'
@@ -49,26 +49,57 @@ async function configuredTileOrigins(staticDir: string): Promise<string[]> {
   }
 }
 
-/** The build's sources, with `previewOrigins` from the caller's settings (parsePreviewOrigins in config.ts). */
+/**
+ * Each page's hashes by file identity (device, inode, size, mtime). A published release hard-links every file
+ * its publish did not change, so the scan of the next release reads only the pages that did: at 50× the
+ * sample a full scan reads ~14,000 pages (~5 s), a publish changes a few hundred.
+ */
+export type ScanCache = Map<string, string[]>
+
+/** How a file is known again in the next release: the same inode, unchanged. */
+const identity = (s: { dev: number; ino: number; size: number; mtimeMs: number }) =>
+  `${s.dev}:${s.ino}:${s.size}:${s.mtimeMs}`
+
+/**
+ * The build's sources, with `previewOrigins` from the caller's settings (parsePreviewOrigins in config.ts).
+ * With `cache` (the previous scan's `cache`), pages already read are not read again.
+ */
 export async function scanBuild(
   staticDir: string,
   previewOrigins: readonly string[],
-): Promise<CspSources & { pages: number }> {
+  cache: ScanCache = new Map(),
+): Promise<CspSources & { pages: number; read: number; cache: ScanCache }> {
   const entries = await readdir(staticDir, { recursive: true, withFileTypes: true })
   const pages = entries
     .filter((e) => e.isFile() && e.name.endsWith('.html'))
     .map((e) => path.join(e.parentPath, e.name))
   const hashes = new Set<string>()
+  const next: ScanCache = new Map()
+  let read = 0
   // A few files at a time: thousands of pages are read in well under a second without a file-handle storm.
   for (let i = 0; i < pages.length; i += 64) {
-    const batch = await Promise.all(pages.slice(i, i + 64).map((file) => readFile(file, 'utf8')))
-    for (const html of batch) if (html.includes('<script')) for (const h of inlineScriptHashes(html)) hashes.add(h)
+    const batch = await Promise.all(
+      pages.slice(i, i + 64).map(async (file) => {
+        const key = identity(await stat(file))
+        let found = cache.get(key)
+        if (!found) {
+          const html = await readFile(file, 'utf8')
+          found = html.includes('<script') ? inlineScriptHashes(html) : []
+          read++
+        }
+        next.set(key, found)
+        return found
+      }),
+    )
+    for (const found of batch) for (const h of found) hashes.add(h)
   }
   return {
     scriptHashes: [...hashes].sort(),
     tileOrigins: await configuredTileOrigins(staticDir),
     previewOrigins,
     pages: pages.length,
+    read,
+    cache: next,
   }
 }
 

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { linkSync, mkdirSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -114,6 +114,31 @@ describe('CSP sources from the build', () => {
     expect(found.scriptHashes).toHaveLength(2)
     expect(found.tileOrigins).toHaveLength(4)
     expect(found.previewOrigins).toEqual(['http://localhost:4323'])
+  })
+
+  it('reads again only the pages a new release does not share by hard link with the last one scanned', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'laomo-csp-'))
+    const [a, b] = [path.join(root, 'a'), path.join(root, 'b')]
+    const pages = ['index.html', 'x/index.html', 'y/index.html']
+    for (const dir of [a, b]) for (const sub of ['x', 'y']) mkdirSync(path.join(dir, sub), { recursive: true })
+    pages.forEach((p, i) => writeFileSync(path.join(a, p), `<script>page(${i})</script>`))
+    const first = await scanBuild(a, [])
+    expect([first.pages, first.read, first.scriptHashes.length]).toEqual([3, 3, 3])
+    // The next release as a publish makes it: links for what did not change, new files for what did.
+    for (const p of pages) linkSync(path.join(a, p), path.join(b, p))
+    writeFileSync(path.join(b, 'x', 'new.html'), '<script>changed()</script>')
+    renameSync(path.join(b, 'x', 'new.html'), path.join(b, 'x', 'index.html'))
+    const second = await scanBuild(b, [], first.cache)
+    expect([second.pages, second.read]).toEqual([3, 1])
+    const fresh = await scanBuild(b, [])
+    expect(second.scriptHashes).toEqual(fresh.scriptHashes)
+    expect(second.scriptHashes).toContain(inlineScriptHashes('<script>changed()</script>')[0])
+    expect(second.scriptHashes).not.toContain(inlineScriptHashes('<script>page(1)</script>')[0])
+    // A file written in place (same inode, new size) is read again too.
+    writeFileSync(path.join(b, 'y', 'index.html'), '<script>rewritten(in, place)</script>')
+    const third = await scanBuild(b, [], second.cache)
+    expect(third.read).toBe(1)
+    expect(third.scriptHashes).toEqual((await scanBuild(b, [])).scriptHashes)
   })
 })
 

@@ -44,6 +44,8 @@ function runCommand(command: string, releaseDir: string): Promise<string | null>
 
 export function createPublisher(options: PublisherOptions) {
   const { releases, status, build, index, keep, afterSwitch, log = console.log } = options
+  /** The pages of the release this publisher last switched to, as its check found them. */
+  let checked: { id: string; pages: ReadonlySet<string> } | undefined
 
   return async function publish(batch: Queued[]): Promise<void> {
     const { id, dir } = releases.create()
@@ -84,7 +86,12 @@ export function createPublisher(options: PublisherOptions) {
       releases.prune(keep)
       return
     }
-    const health = checkRelease(releases.buildDir, live ? releases.dirOf(live) : null, gonePaths(deliveries))
+    const health = await checkRelease(
+      releases.buildDir,
+      live ? releases.dirOf(live) : null,
+      gonePaths(deliveries),
+      checked?.id === live ? checked.pages : undefined,
+    )
     if (!health.ok) {
       const reason = `新版本未通过检查，网站保持原样：\n${health.problems.join('\n')}`
       log(`publish ${id}: ${reason}`)
@@ -102,6 +109,7 @@ export function createPublisher(options: PublisherOptions) {
       warnings: result.warnings,
     })
     releases.switchTo(id)
+    checked = { id, pages: health.paths }
     const outputs = result.outputs
       ? `, ${result.outputs.rendered} outputs rendered, ${result.outputs.restored} restored`
       : ''
