@@ -11,6 +11,7 @@ import {
   mapPath,
   photoListPath,
   photoPath,
+  posterTalkPath,
   prefectureFeedPath,
   publishedId,
   RSS_PATH,
@@ -223,5 +224,22 @@ describe('isPrintViewPath', () => {
       for (const path of [talkPosterPath(value), workerPrintPath(value)]) expect(isPrintViewPath(path)).toBe(true)
     for (const path of [talkPath('poster'), workerPath('print'), SECTION_PATHS.talks, '/talks/poster/x/'])
       expect(isPrintViewPath(path)).toBe(false)
+  })
+})
+
+describe('posterTalkPath', () => {
+  it('finds the talk of a poster address, with or without its last slash, and nothing else', () => {
+    for (const id of ['talk-001', '张红梅', 'poster']) {
+      expect(posterTalkPath(talkPosterPath(id))).toBe(talkPath(id))
+      expect(posterTalkPath(talkPosterPath(id).slice(0, -1))).toBe(talkPath(id))
+    }
+    for (const path of [
+      talkPath('x'),
+      '/talks/poster/',
+      '/talks/a/b/poster/',
+      workerPrintPath('x'),
+      '/workers/a/poster/',
+    ])
+      expect(posterTalkPath(path)).toBeNull()
   })
 })

@@ -36,8 +36,13 @@ export const workerPath = (slug: string) => `/workers/${segment(slug)}/`
 /** A model worker's profile as one printable A4 page (打印简介). */
 export const workerPrintPath = (slug: string) => `${workerPath(slug)}print/`
 export const talkPath = (id: string) => `/talks/${segment(id)}/`
-/** A talk's printable A4 poster for a notice board (with a QR code of the talk's page). */
+/**
+ * A talk's printable A4 poster for a notice board (with a QR code of the talk's page). Built only while the
+ * talk is still to come; afterwards its address redirects to the talk's page (`posterTalkPath`).
+ */
 export const talkPosterPath = (id: string) => `${talkPath(id)}poster/`
+/** The talk page a poster address belongs to (`/talks/<id>/poster/` → `/talks/<id>/`), or null. */
+export const posterTalkPath = (path: string) => /^(\/talks\/[^/]+\/)poster\/?$/.exec(path)?.[1] ?? null
 /** Print views (posters, 打印简介) copy a page for paper: kept out of the sitemap and search engines. */
 export const isPrintViewPath = (path: string) => /^\/(talks\/[^/]+\/poster|workers\/[^/]+\/print)\/$/.test(path)
 export const storyPath = (slug: string) => `/stories/${segment(slug)}/`

@@ -97,3 +97,31 @@ describe('old addresses of renamed pages and feeds', () => {
     write(REDIRECTS_PATH, JSON.stringify(redirectMap(moved)))
   })
 })
+
+describe('the poster address of a talk that has taken place', () => {
+  // Posters are built only for talks to come: a past talk keeps its page, its poster folder is gone.
+  const talk = `/talks/${encodeURIComponent(`讲座-${seed}`)}/`
+  beforeAll(() => write(talk, `talk ${talk}`))
+
+  it('answers 302 to the talk page, keeping the query, with or without the last slash', async () => {
+    for (const [asked, location] of [
+      [`${talk}poster/`, talk],
+      [`${talk}poster`, talk],
+      [`${talk}poster/?from=qr`, `${talk}?from=qr`],
+    ]) {
+      const res = await get(asked!)
+      expect(res.status, asked).toBe(302)
+      expect(res.headers.get('location')).toBe(location)
+      expect(res.headers.get('cache-control')).toBe('no-store')
+    }
+    expect(await (await fetch(`${origin}${talk}poster/`)).text()).toBe(`talk ${talk}`)
+  })
+
+  it('serves a poster that is built, and answers 404 when the talk has no page either', async () => {
+    write(`${talk}poster/`, 'poster')
+    expect(await (await get(`${talk}poster/`)).text()).toBe('poster')
+    rmSync(path.join(staticPath(root, talk)!, 'poster'), { recursive: true })
+    expect((await get('/talks/no-such-talk/poster/')).status).toBe(404)
+    expect((await get(`${talk}poster/x/`)).status).toBe(404)
+  })
+})

@@ -2,12 +2,14 @@
  * The built pages and assets from `<outDir>/client`: GET and HEAD only, conditional requests (ETag,
  * Last-Modified → 304), no ranges and no compression (the proxy compresses). The caller has set the
  * security headers; this sets Content-Type, length, validators and Cache-Control. An old address of a
- * renamed page or feed (the build's `redirects.json`, site/lib/redirects.ts) gets a 301 first.
+ * renamed page or feed (the build's `redirects.json`, site/lib/redirects.ts) gets a 301 first; the poster
+ * address of a talk that has taken place (posters are built only for talks to come) a 302 to the talk.
  */
 import { createReadStream } from 'node:fs'
 import { readFile, stat } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import path from 'node:path'
+import { posterTalkPath } from '#domain/paths'
 import { cacheControlFor, NO_STORE } from './policy.ts'
 
 export const TYPES: Record<string, string> = {
@@ -115,6 +117,15 @@ export async function redirectFor(root: string, pathname: string): Promise<strin
   return map.get(wanted) ?? (wanted.endsWith('/') ? null : (map.get(`${wanted}/`) ?? null))
 }
 
+const queryOf = (req: IncomingMessage) => (req.url?.includes('?') ? req.url.slice(req.url.indexOf('?')) : '')
+
+/** The talk page of a poster address that has no poster (printed QR codes, bookmarks), if that page exists. */
+async function pastPosterTalk(root: string, pathname: string): Promise<string | null> {
+  const talk = posterTalkPath(pathname)
+  const dir = talk && staticPath(root, talk)
+  return dir && (await fileAt(path.join(dir, 'index.html'))) ? talk : null
+}
+
 /** The embedded Studio routes in the browser: its deep links all load its one page. */
 const STUDIO = /^\/studio(\/|$)/
 
@@ -128,9 +139,8 @@ export async function serveStatic(
 ) {
   const moved = await redirectFor(root, pathname)
   if (moved) {
-    const query = req.url?.includes('?') ? req.url.slice(req.url.indexOf('?')) : ''
     res.writeHead(301, {
-      Location: `${moved}${query}`,
+      Location: `${moved}${queryOf(req)}`,
       'Cache-Control': options.cacheControl ?? cacheControlFor(moved),
     })
     res.end()
@@ -139,8 +149,16 @@ export async function serveStatic(
   const wanted = staticPath(root, pathname)
   let found = wanted ? await fileAt(wanted) : null
   if (!found && STUDIO.test(pathname) && !path.extname(pathname)) found = await fileAt(path.join(root, 'studio'))
-  if (!found)
+  if (!found) {
+    const talk = await pastPosterTalk(root, pathname)
+    if (talk) {
+      // 302, not 301: a talk moved to a later date gets its poster back with the next publish.
+      res.writeHead(302, { Location: `${talk}${queryOf(req)}`, 'Cache-Control': options.cacheControl ?? NO_STORE })
+      res.end()
+      return
+    }
     return sendFile(req, res, 404, await fileAt(path.join(root, '404.html')), options.cacheControl ?? NO_STORE)
+  }
 
   const { info } = found
   const etag = `W/"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`

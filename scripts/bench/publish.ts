@@ -57,7 +57,11 @@ export async function measurePublish(options: {
     const s = service
     await waitFor('first release', async () => (await s.status()).current, TIMEOUT_MS, 250)
     const firstMs = performance.now() - started
-    site = await startServer({ inbox: path.join(root, 'inbox.ndjson'), outDir: path.join(root, 'current') })
+    site = await startServer({
+      inbox: path.join(root, 'inbox.ndjson'),
+      outDir: path.join(root, 'current'),
+      startMs: 180_000,
+    })
     const origin = site.origin
     const served = async (id: string, title: string) =>
       (await (await fetch(`${origin}/talks/${encodeURIComponent(id)}/`)).text()).includes(escapeHtml(title))

@@ -47,6 +47,16 @@ describe('release health check', () => {
     expect((await checkRelease(next, live, ['/workers/李/'])).ok).toBe(false)
   })
 
+  it('lets a talk’s poster go while the talk’s page stays (the talk has taken place)', async () => {
+    const live = release(['/talks/t-1/', '/talks/t-1/poster/', '/talks/t-2/', '/talks/t-2/poster/'])
+    expect((await checkRelease(release(['/talks/t-1/', '/talks/t-2/']), live, [])).ok).toBe(true)
+    // The talk gone with its poster is a lost page; so is any other page below the talk.
+    const lost = await checkRelease(release(['/talks/t-1/']), live, [])
+    expect(lost.problems).toEqual(['页面缺失：/talks/t-2/', '页面缺失：/talks/t-2/poster/'])
+    const other = release(['/talks/t-1/', '/talks/t-1/poster/', '/talks/t-1/photos/'])
+    expect((await checkRelease(release(['/talks/t-1/', '/talks/t-1/poster/']), other, [])).ok).toBe(false)
+  })
+
   it('fails a release missing what every site has, even with nothing live yet', async () => {
     const report = await checkRelease(release(['/talks/t-1/'], false), null, [])
     expect(report.ok).toBe(false)

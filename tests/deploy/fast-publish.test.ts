@@ -177,6 +177,28 @@ describe('the publish fast path', () => {
   )
 
   it(
+    'a talk moved to a later date gets a poster, and moved into the past loses it in the same publish',
+    { timeout: 2 * BUILD_MS },
+    async () => {
+      const talk = pick(talks())
+      const poster = () => path.join(live(), 'client', talkPath(talk._id), 'poster')
+      // As an editor correcting a date leaves it; the build's "now" is LAOMO_NOW.
+      const moveTo = async (startsAt: string, endsAt: string) => {
+        docs = docs.map((d) => (d._id === talk._id ? { ...d, status: 'planned', startsAt, endsAt } : d))
+        save()
+        await deliver(talk._id, 'talk')
+        expectFast()
+        expect(existsSync(path.join(live(), 'client', talkPath(talk._id), 'index.html'))).toBe(true)
+        expect(pages(live())).toEqual(await cleanBuild())
+      }
+      await moveTo('2026-06-10T01:30:00Z', '2026-06-10T03:30:00Z')
+      expect(existsSync(path.join(poster(), 'index.html'))).toBe(true)
+      await moveTo('2026-04-24T01:30:00Z', '2026-04-24T03:30:00Z')
+      expect(existsSync(poster())).toBe(false)
+    },
+  )
+
+  it(
     'a model worker renamed: new page, redirect page at the old address, as a clean build',
     { timeout: BUILD_MS },
     async () => {

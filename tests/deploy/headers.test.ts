@@ -102,6 +102,30 @@ describe.skipIf(missing)('behind nginx', () => {
       }
     })
 
+    it('a poster: served while its talk is to come, a 302 to the talk once past, 404 for no talk', async () => {
+      const talks = readdirSync(path.join(STATIC_ROOT, 'talks'), { withFileTypes: true }).filter((d) => d.isDirectory())
+      const withPoster = (d: { name: string }) => existsSync(path.join(STATIC_ROOT, 'talks', d.name, 'poster'))
+      const upcoming = talks.find(withPoster)
+      const past = talks.find(
+        (d) => !withPoster(d) && existsSync(path.join(STATIC_ROOT, 'talks', d.name, 'index.html')),
+      )
+      if (!upcoming || !past) throw new Error('the build has no talk with a poster, or none without')
+      const talk = (d: { name: string }) => `/talks/${encodeURIComponent(d.name)}/`
+      const ok = await get(`${talk(upcoming)}poster/`)
+      expect(ok.status).toBe(200)
+      expect(ok.text).toContain('data-poster')
+      for (const asked of [`${talk(past)}poster/`, `${talk(past)}poster`, `${talk(past)}poster/?from=qr`]) {
+        const res = await get(asked)
+        expect(res.status, asked).toBe(302)
+        expect(res.headers.location, asked).toBe(talk(past) + (asked.includes('?') ? '?from=qr' : ''))
+        expect(res.headers['cache-control'], asked).toBe('no-store')
+        expectSecurityHeaders(res.headers, asked)
+      }
+      const none = await get('/talks/no-such-talk/poster/')
+      expect(none.status).toBe(404)
+      expect(none.text).toMatch(/[\u4e00-\u9fff]/)
+    })
+
     it('the booking endpoint: accepted 200, refused 403/413/415/422, all no-store and in Chinese', async () => {
       const answers = {
         200: await post(booking('头部检查中学')),

@@ -225,8 +225,12 @@ export class Expectations {
       chinaTime(start),
       ...this.speakersOf(t).map((s) => s.name),
     ]
-    problems.push(...this.printView(talkPoster(t._id), p, posterTexts as string[], `${what} poster`))
+    // A poster only while the talk is to come; a past talk's poster address is the server's redirect.
+    if (this.isUpcoming(t))
+      problems.push(...this.printView(talkPoster(t._id), p, posterTexts as string[], `${what} poster`))
+    else if (this.site.has(talkPoster(t._id))) problems.push(`${what}: a poster is built for a talk that is past`)
     if (t.status === 'planned' && this.isUpcoming(t)) problems.push(...this.linked(p, talkPoster(t._id), what))
+    else if (html && hrefs(html).includes(talkPoster(t._id))) problems.push(`${what}: ${p} links a poster it has not`)
     const tour = this.byId.get(refOf(t.tour) ?? '')
     if (tour) {
       problems.push(...this.linked(p, tourPath(slugOf(tour)), what))
