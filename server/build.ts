@@ -4,12 +4,13 @@
  * release is read (CSP hashes, the endpoint's bundle) while the previous one keeps answering, and each
  * request is answered wholly from one release.
  */
-import { realpathSync } from 'node:fs'
+import { readFileSync, realpathSync } from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { policiesFor, scanBuild, type ScanCache } from './csp.ts'
 import type { SecurityPolicies } from './policy.ts'
+import { RELEASE_MARK, type ReleaseInfo } from './publish/releases.ts'
 
 type AstroHandler = (req: IncomingMessage, res: ServerResponse, next: () => void, locals: object) => Promise<void>
 
@@ -27,15 +28,20 @@ export interface LoadedBuild {
   scanMs: number
 }
 
-/** `scanned`: the previous build's scan, whose pages this one shares by hard link are not read again. */
+/**
+ * `previous`: the build served until now. Its scan's pages that this one shares by hard link are not read
+ * again, and when this release's seal says what its publish changed against that one, only those are looked at.
+ */
 export async function loadBuild(
   dir: string,
   previewOrigins: readonly string[],
-  scanned?: ScanCache,
+  previous?: Pick<LoadedBuild, 'dir' | 'scanned'>,
 ): Promise<LoadedBuild> {
   const staticDir = path.join(dir, 'client')
   const started = performance.now()
-  const sources = await scanBuild(staticDir, previewOrigins, scanned)
+  const changes = releaseInfo(dir)?.changes
+  const fits = !!previous && changes?.base === path.basename(previous.dir)
+  const sources = await scanBuild(staticDir, previewOrigins, previous?.scanned, fits ? changes : undefined)
   const scanMs = Math.round(performance.now() - started)
   // Each release's bundle has its own URL, so importing a new one never returns the old module.
   const { handler } = (await import(pathToFileURL(path.join(dir, 'server', 'entry.mjs')).href)) as {
@@ -69,9 +75,12 @@ export async function followBuild(outDir: string, previewOrigins: readonly strin
       }
       if (dir !== ready.dir && dir !== loading) {
         loading = dir
-        loadBuild(dir, previewOrigins, ready.scanned).then(
+        loadBuild(dir, previewOrigins, ready).then(
           (next) => {
+            // A release switched to meanwhile is loading: this one must not replace it once that is served.
+            if (loading !== dir) return
             ready = next
+            loading = null
             log(`now serving ${dir} (${next.pages} pages, ${next.pagesRead} read, ${next.scanMs} ms)`)
           },
           (error: Error) => log(`cannot serve ${dir}, still serving ${ready.dir}: ${error.message}`),
@@ -79,5 +88,14 @@ export async function followBuild(outDir: string, previewOrigins: readonly strin
       }
       return ready
     },
+  }
+}
+
+/** A release's seal (the publish service's), or null for a build made otherwise. */
+function releaseInfo(dir: string): ReleaseInfo | null {
+  try {
+    return JSON.parse(readFileSync(path.join(dir, RELEASE_MARK), 'utf8')) as ReleaseInfo
+  } catch {
+    return null
   }
 }

@@ -50,57 +50,87 @@ async function configuredTileOrigins(staticDir: string): Promise<string[]> {
 }
 
 /**
- * Each page's hashes by file identity (device, inode, size, mtime). A published release hard-links every file
- * its publish did not change, so the scan of the next release reads only the pages that did: at 50× the
- * sample a full scan reads ~14,000 pages (~5 s), a publish changes a few hundred.
+ * Each page's file identity (device, inode, size, mtime) and hashes, by its path in the build. A published
+ * release hard-links every file its publish did not change, so the scan of the next release reads only the
+ * pages that did: at 50× the sample a full scan reads ~14,000 pages (~5 s), a publish changes a few hundred.
  */
-export type ScanCache = Map<string, string[]>
+export type ScanCache = Map<string, { key: string; hashes: string[] }>
+
+/**
+ * What a publish changed against the release last scanned (paths relative to the static folder): the
+ * publisher's change set, so the scan need not walk and stat a tree of 100,000 files to find them.
+ */
+export interface ScanChanges {
+  written: readonly string[]
+  removed: readonly string[]
+}
 
 /** How a file is known again in the next release: the same inode, unchanged. */
 const identity = (s: { dev: number; ino: number; size: number; mtimeMs: number }) =>
   `${s.dev}:${s.ino}:${s.size}:${s.mtimeMs}`
 
+const isPage = (file: string) => file.endsWith('.html')
+
 /**
  * The build's sources, with `previewOrigins` from the caller's settings (parsePreviewOrigins in config.ts).
- * With `cache` (the previous scan's `cache`), pages already read are not read again.
+ * With `cache` (the previous scan's `cache`), pages already read are not read again; with `changes` as well,
+ * only the written pages are looked at (a change set that does not fit the folder means a full scan).
  */
 export async function scanBuild(
   staticDir: string,
   previewOrigins: readonly string[],
   cache: ScanCache = new Map(),
+  changes?: ScanChanges,
 ): Promise<CspSources & { pages: number; read: number; cache: ScanCache }> {
-  const entries = await readdir(staticDir, { recursive: true, withFileTypes: true })
-  const pages = entries
-    .filter((e) => e.isFile() && e.name.endsWith('.html'))
-    .map((e) => path.join(e.parentPath, e.name))
+  const scanned = changes
+    ? await scanPages(staticDir, changes.written.filter(isPage), cache, changes.removed).catch(() => null)
+    : null
+  const { next, read } = scanned ?? (await scanPages(staticDir, await pagesIn(staticDir), cache))
   const hashes = new Set<string>()
-  const next: ScanCache = new Map()
-  let read = 0
-  // A few files at a time: thousands of pages are read in well under a second without a file-handle storm.
-  for (let i = 0; i < pages.length; i += 64) {
-    const batch = await Promise.all(
-      pages.slice(i, i + 64).map(async (file) => {
-        const key = identity(await stat(file))
-        let found = cache.get(key)
-        if (!found) {
-          const html = await readFile(file, 'utf8')
-          found = html.includes('<script') ? inlineScriptHashes(html) : []
-          read++
-        }
-        next.set(key, found)
-        return found
-      }),
-    )
-    for (const found of batch) for (const h of found) hashes.add(h)
-  }
+  for (const page of next.values()) for (const h of page.hashes) hashes.add(h)
   return {
     scriptHashes: [...hashes].sort(),
     tileOrigins: await configuredTileOrigins(staticDir),
     previewOrigins,
-    pages: pages.length,
+    pages: next.size,
     read,
     cache: next,
   }
+}
+
+async function pagesIn(staticDir: string): Promise<string[]> {
+  const entries = await readdir(staticDir, { recursive: true, withFileTypes: true })
+  return entries
+    .filter((e) => e.isFile() && isPage(e.name))
+    .map((e) => path.relative(staticDir, path.join(e.parentPath, e.name)))
+}
+
+/**
+ * Reads `files` (or knows them from `cache` by identity). `removed` given: the cache is the previous release's
+ * pages, kept but for those removed, and `files` are the only ones that changed (each must exist).
+ */
+async function scanPages(staticDir: string, files: readonly string[], cache: ScanCache, removed?: readonly string[]) {
+  const known = new Map([...cache.values()].map((page) => [page.key, page.hashes]))
+  const next: ScanCache = removed ? new Map(cache) : new Map()
+  for (const file of removed ?? []) next.delete(file)
+  let read = 0
+  // A few files at a time: thousands of pages are read in well under a second without a file-handle storm.
+  for (let i = 0; i < files.length; i += 64) {
+    await Promise.all(
+      files.slice(i, i + 64).map(async (file) => {
+        const full = path.join(staticDir, file)
+        const key = identity(await stat(full))
+        let hashes = known.get(key)
+        if (!hashes) {
+          const html = await readFile(full, 'utf8')
+          hashes = html.includes('<script') ? inlineScriptHashes(html) : []
+          read++
+        }
+        next.set(file, { key, hashes })
+      }),
+    )
+  }
+  return { next, read }
 }
 
 export function policiesFor(sources: CspSources): SecurityPolicies {

@@ -1,4 +1,4 @@
-import { linkSync, mkdirSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs'
+import { linkSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -139,6 +139,31 @@ describe('CSP sources from the build', () => {
     const third = await scanBuild(b, [], second.cache)
     expect(third.read).toBe(1)
     expect(third.scriptHashes).toEqual((await scanBuild(b, [])).scriptHashes)
+  })
+
+  it('given a publish’s change set, looks only at the pages it wrote and drops those it removed', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'laomo-csp-'))
+    const [a, b] = [path.join(root, 'a'), path.join(root, 'b')]
+    const pages = ['index.html', 'x/index.html', 'y/index.html', 'z/index.html']
+    for (const dir of [a, b]) for (const sub of ['x', 'y', 'z']) mkdirSync(path.join(dir, sub), { recursive: true })
+    pages.forEach((p, i) => writeFileSync(path.join(a, p), `<script>page(${i})</script>`))
+    const first = await scanBuild(a, [])
+    for (const p of pages) linkSync(path.join(a, p), path.join(b, p))
+    writeFileSync(path.join(b, 'x', 'new.html'), '<script>changed()</script>')
+    renameSync(path.join(b, 'x', 'new.html'), path.join(b, 'x', 'index.html'))
+    rmSync(path.join(b, 'z'), { recursive: true })
+    mkdirSync(path.join(b, 'w'))
+    writeFileSync(path.join(b, 'w', 'index.html'), '<script>added()</script>')
+    const changes = { written: ['x/index.html', 'w/index.html', 'w/data.json'], removed: ['z/index.html'] }
+    const second = await scanBuild(b, [], first.cache, changes)
+    const fresh = await scanBuild(b, [])
+    expect([second.pages, second.read]).toEqual([4, 2])
+    expect(second.scriptHashes).toEqual(fresh.scriptHashes)
+    expect([...second.cache.keys()].sort()).toEqual([...fresh.cache.keys()].sort())
+    // A change set that does not fit the folder (a page it names is not there) means a full scan, not a wrong one.
+    const wrong = await scanBuild(b, [], first.cache, { written: ['gone/index.html'], removed: [] })
+    expect(wrong.pages).toBe(4)
+    expect(wrong.scriptHashes).toEqual(fresh.scriptHashes)
   })
 })
 

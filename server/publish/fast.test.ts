@@ -4,8 +4,8 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { codeStamp } from '../../site/integrations/keep-renderer.mjs'
 import { REPO } from '../config'
-import { fastRelease, linkTree } from './fast'
-import { removeFile, replaceFile } from './render-worker'
+import { fastRelease } from './fast'
+import { linkRelease, removeFile, replaceFile } from './render-worker'
 import { outputFile } from './renderer'
 
 const temp = () => mkdtempSync(path.join(tmpdir(), 'laomo-fast-'))
@@ -21,24 +21,32 @@ function release(dir: string, pages = 3 + Math.floor(Math.random() * 5)): string
   return files
 }
 
-describe('linkTree', () => {
-  it('links every file of a release (same inode, no bytes copied) but its seal mark', () => {
+describe('linkRelease', () => {
+  it('links every file of a release (same inode, no bytes copied) but its seal mark', async () => {
     const live = temp()
     const files = release(live)
-    const next = path.join(temp(), 'next')
-    expect(linkTree(live, next)).toBe(files.length + 1)
-    for (const file of [...files, 'server/entry.mjs'])
-      expect(statSync(path.join(next, file)).ino).toBe(statSync(path.join(live, file)).ino)
-    expect(existsSync(path.join(next, 'release.json'))).toBe(false)
+    for (const next of [path.join(temp(), 'next'), temp()]) {
+      // A folder that is not there yet, or the empty build folder the service hands over.
+      expect(await linkRelease(live, next)).toBeGreaterThan(0)
+      for (const file of [...files, 'server/entry.mjs'])
+        expect(statSync(path.join(next, file)).ino).toBe(statSync(path.join(live, file)).ino)
+      expect(existsSync(path.join(next, 'release.json'))).toBe(false)
+      expect(existsSync(path.join(live, 'release.json'))).toBe(true)
+    }
+  })
+
+  it('fails, naming the folders, when the live release is not there', async () => {
+    const missing = path.join(temp(), 'gone')
+    await expect(linkRelease(missing, temp())).rejects.toThrow(/cp -al .*gone/)
   })
 })
 
 describe('replaceFile and removeFile', () => {
-  it('write a linked copy without touching the live release', () => {
+  it('write a linked copy without touching the live release', async () => {
     const live = temp()
     const [, page] = release(live)
     const next = path.join(temp(), 'next')
-    linkTree(live, next)
+    await linkRelease(live, next)
     const before = readFileSync(path.join(live, page!), 'utf8')
     const body = `new ${word()}`
     replaceFile(next, page!, new TextEncoder().encode(body))
@@ -48,11 +56,11 @@ describe('replaceFile and removeFile', () => {
     expect(existsSync(path.join(live, 'client/talks/added/index.html'))).toBe(false)
   })
 
-  it('remove a page and the folders it leaves empty, not the live one', () => {
+  it('remove a page and the folders it leaves empty, not the live one', async () => {
     const live = temp()
     const [, page] = release(live, 2)
     const next = path.join(temp(), 'next')
-    linkTree(live, next)
+    await linkRelease(live, next)
     removeFile(next, page!)
     expect(existsSync(path.dirname(path.join(next, page!)))).toBe(false)
     expect(existsSync(path.join(next, 'client/talks'))).toBe(true)

@@ -1,6 +1,6 @@
 /**
  * The fast path of a publish (issue 25, docs/publish-latency.md): when only content changed, the next release
- * is the live one hard-linked file by file, with only the outputs whose content key changed (and those without
+ * is the live one hard-linked file by file (by the renderer, while it renders), with only the outputs whose content key changed (and those without
  * a key: lists, home, feeds, map data) rendered again through the live release's kept prerender bundle
  * (site/integrations/keep-renderer.mjs), instead of an `astro build`. The search index is not rebuilt here:
  * the release goes live with the live one's, and the publisher indexes it right after the switch, as it does
@@ -12,31 +12,12 @@
  * it off.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs'
+import { copyFileSync, existsSync, readFileSync, renameSync } from 'node:fs'
 import path from 'node:path'
 import { codeStamp } from '../../site/integrations/keep-renderer.mjs'
 import { buildRelease, contentWarnings, type BuildResult } from './build.ts'
 import type { Releases } from './releases.ts'
 import { RESULT_MARK, type RenderJob, type RenderOutcome } from './render-worker.ts'
-
-const NOT_LINKED = new Set(['release.json'])
-
-/** Recreates `from` under `to` with hard links (no bytes copied). Returns the files linked. */
-export function linkTree(from: string, to: string, top = true): number {
-  let files = 0
-  mkdirSync(to, { recursive: true })
-  for (const entry of readdirSync(from, { withFileTypes: true })) {
-    if (top && NOT_LINKED.has(entry.name)) continue
-    const source = path.join(from, entry.name)
-    const target = path.join(to, entry.name)
-    if (entry.isDirectory()) files += linkTree(source, target, false)
-    else if (entry.isFile()) {
-      linkSync(source, target)
-      files++
-    }
-  }
-  return files
-}
 
 interface Warm {
   child: ChildProcess
@@ -125,8 +106,6 @@ export async function fastRelease(
   if (!(JSON.parse(built) as { dataStore?: string }).dataStore)
     return decline('the live release was built before the warm renderer')
   const t1 = performance.now()
-  const linked = linkTree(liveDir, outDir)
-  const t2 = performance.now()
   const cacheDir = path.resolve(repo, env.LAOMO_CACHE_DIR || 'node_modules/.astro')
   // The warm renderer syncs the content (loaders, into `cacheDir`, as a build's first step) and renders from it.
   const store = path.join(cacheDir, 'data-store.json')
@@ -139,13 +118,14 @@ export async function fastRelease(
   const shipped = path.join(outDir, 'server/data-store.json')
   copyFileSync(store, `${shipped}.tmp`)
   renameSync(`${shipped}.tmp`, shipped)
-  const t3 = performance.now()
+  const t2 = performance.now()
   return {
     ok: true,
     warnings: contentWarnings(log),
     log,
     outputs: { rendered: outcome.rendered, restored: outcome.unchanged },
-    timings: { check: t1 - t0, link: t2 - t1, worker: t3 - t2, linked, ...outcome.ms },
+    changes: { base: path.basename(liveDir), ...outcome.pages },
+    timings: { check: t1 - t0, worker: t2 - t1, ...outcome.ms },
   }
 }
 

@@ -57,6 +57,20 @@ describe('release health check', () => {
     expect((await checkRelease(release(['/talks/t-1/', '/talks/t-1/poster/']), other, [])).ok).toBe(false)
   })
 
+  it('with a fast publish’s change set, finds the release’s pages without walking it', async () => {
+    const live = release(['/talks/t-1/', '/talks/t-1/poster/', '/talks/t-2/', '/workers/李明/'])
+    const { paths } = await checkRelease(live, null, [])
+    // An empty tree (but what every site has): the pages come from the live ones and the change set alone.
+    const next = release([])
+    const changes = { written: ['talks/t-3/index.html', 'index.html'], removed: ['talks/t-1/poster/index.html'] }
+    const report = await checkRelease(next, live, [], paths, changes)
+    const expected = [...paths].filter((p) => p !== '/talks/t-1/poster/').concat('/talks/t-3/')
+    expect(report).toMatchObject({ ok: true, pages: expected.length })
+    expect([...report.paths].sort()).toEqual(expected.sort())
+    const lost = await checkRelease(next, live, [], paths, { written: [], removed: ['workers/李明/index.html'] })
+    expect(lost.problems).toEqual(['页面缺失：/workers/李明/'])
+  })
+
   it('fails a release missing what every site has, even with nothing live yet', async () => {
     const report = await checkRelease(release(['/talks/t-1/'], false), null, [])
     expect(report.ok).toBe(false)

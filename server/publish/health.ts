@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs'
 import { readdir } from 'node:fs/promises'
 import path from 'node:path'
 import { posterTalkPath } from '#domain/paths'
+import type { ReleaseChanges } from './releases.ts'
 
 /** Files without which a release is not a site (relative to the release folder). */
 export const REQUIRED = [
@@ -35,9 +36,19 @@ export async function pagesOf(releaseDir: string): Promise<Set<string>> {
   if (!existsSync(client)) return pages
   for (const entry of await readdir(client, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile() || !entry.name.endsWith('.html')) continue
-    const relative = path.relative(client, path.join(entry.parentPath, entry.name)).split(path.sep).join('/')
-    pages.add(`/${relative.replace(/(^|\/)index\.html$/, '$1')}`)
+    pages.add(pageOf(path.relative(client, path.join(entry.parentPath, entry.name)).split(path.sep).join('/')))
   }
+  return pages
+}
+
+/** The site path of an HTML file of the client folder ("talks/t-1/index.html" → "/talks/t-1/"). */
+const pageOf = (file: string) => `/${file.replace(/(^|\/)index\.html$/, '$1')}`
+
+/** The pages of a release made from the live one by a change set (no walk of its tree). */
+function pagesAfter(livePages: ReadonlySet<string>, changes: Pick<ReleaseChanges, 'written' | 'removed'>) {
+  const pages = new Set(livePages)
+  for (const file of changes.removed) pages.delete(pageOf(file))
+  for (const file of changes.written) pages.add(pageOf(file))
   return pages
 }
 
@@ -52,18 +63,20 @@ export interface HealthReport {
 /**
  * `gone` are the site paths whose documents were deleted or renamed: a page at one of them, or below it
  * (e.g. "/workers/li-ming/" and "/workers/li-ming/print/"), may disappear. `livePages`: the live release's
- * pages as its own check found them (a sealed release does not change), saving a walk of its tree.
+ * pages as its own check found them (a sealed release does not change), saving a walk of its tree; with the
+ * release's `changes` against the live one too (a fast publish's), the new release's tree is not walked either.
  */
 export async function checkRelease(
   releaseDir: string,
   liveDir: string | null,
   gone: string[],
   livePages?: ReadonlySet<string>,
+  changes?: Pick<ReleaseChanges, 'written' | 'removed'>,
 ): Promise<HealthReport> {
   const problems = REQUIRED.filter((file) => !existsSync(path.join(releaseDir, file))).map(
     (file) => `缺少必需文件 ${file}`,
   )
-  const pages = await pagesOf(releaseDir)
+  const pages = livePages && changes ? pagesAfter(livePages, changes) : await pagesOf(releaseDir)
   if (liveDir) {
     const pastPoster = (page: string) => pages.has(posterTalkPath(page) ?? '')
     const mayGo = (page: string) => gone.some((prefix) => page.startsWith(prefix)) || pastPoster(page)

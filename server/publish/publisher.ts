@@ -86,11 +86,14 @@ export function createPublisher(options: PublisherOptions) {
       releases.prune(keep)
       return
     }
+    // A fast publish's change set is against the live release: then neither tree is walked.
+    const changes = result.changes?.base === live ? result.changes : undefined
     const health = await checkRelease(
       releases.buildDir,
       live ? releases.dirOf(live) : null,
       gonePaths(deliveries),
       checked?.id === live ? checked.pages : undefined,
+      changes,
     )
     if (!health.ok) {
       const reason = `新版本未通过检查，网站保持原样：\n${health.problems.join('\n')}`
@@ -107,6 +110,7 @@ export function createPublisher(options: PublisherOptions) {
       documents,
       pages: health.pages,
       warnings: result.warnings,
+      ...(changes ? { changes } : {}),
     })
     releases.switchTo(id)
     checked = { id, pages: health.paths }

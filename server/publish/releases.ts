@@ -30,7 +30,8 @@ import path from 'node:path'
 
 export const CURRENT = 'current'
 const RELEASES = 'releases'
-const MARK = 'release.json'
+/** A sealed release's record (ReleaseInfo), in its folder; the site server reads its change set. */
+export const RELEASE_MARK = 'release.json'
 const BUILD = '.build'
 const TRASH = '.trash'
 
@@ -44,6 +45,18 @@ export interface ReleaseInfo {
   pages: number
   /** Named content problems from the build log. */
   warnings: string[]
+  /** What a fast publish changed against the release it was made from (a full build: absent). */
+  changes?: ReleaseChanges
+}
+
+/**
+ * The pages (HTML files, relative to the client folder) a fast publish wrote or removed, against release `base`,
+ * whose every other file it hard-links: the health check and the site server need not walk the tree to find them.
+ */
+export interface ReleaseChanges {
+  base: string
+  written: string[]
+  removed: string[]
 }
 
 export interface Releases {
@@ -75,7 +88,7 @@ export function openReleases(root: string): Releases {
   const dirOf = (id: string) => path.join(releasesDir, id)
   const readInfo = (id: string): ReleaseInfo | null => {
     try {
-      return JSON.parse(readFileSync(path.join(dirOf(id), MARK), 'utf8')) as ReleaseInfo
+      return JSON.parse(readFileSync(path.join(dirOf(id), RELEASE_MARK), 'utf8')) as ReleaseInfo
     } catch {
       return null
     }
@@ -128,7 +141,7 @@ export function openReleases(root: string): Releases {
       return { id, dir: dirOf(id) }
     },
     async seal(info) {
-      const file = path.join(dirOf(info.id), MARK)
+      const file = path.join(dirOf(info.id), RELEASE_MARK)
       await writeFile(`${file}.tmp`, JSON.stringify(info, null, 2))
       await rename(`${file}.tmp`, file)
     },

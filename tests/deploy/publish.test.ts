@@ -6,6 +6,7 @@
  * nor the delivery it had accepted; `npm run release -- rollback` goes back one.
  */
 import { spawnSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -110,6 +111,24 @@ describe('publish → live', () => {
     expect(readFileSync(SYNCED, 'utf8')).toContain(s.builds[0]!.release)
     // The home page and the story list follow too (the edit shows wherever the story does).
     expect((await page('/stories/')).text).toContain(title)
+    // A fast publish: its seal names the pages it wrote against the release before, and the site server read
+    // only those (not the ~400 pages of the release) for their inline scripts, whose hashes its policy allows.
+    const seal = JSON.parse(readFileSync(path.join(RELEASES, 'releases', s.current!, 'release.json'), 'utf8'))
+    expect(seal.changes.base).toBe(s.builds[1]!.release)
+    expect(seal.changes.written).toContain(`${storyPath.slice(1)}index.html`)
+    const served = /now serving \S+ \((\d+) pages, (\d+) read/.exec(
+      site.output
+        .join('')
+        .split('\n')
+        .findLast((l) => l.includes(s.current!)) ?? '',
+    )
+    expect(Number(served?.[2])).toBe(seal.changes.written.length)
+    expect(Number(served?.[1])).toBeGreaterThan(10 * seal.changes.written.length)
+    const served200 = await fetch(`${site.origin}${storyPath}`)
+    const scripts = [...(await served200.text()).matchAll(/<script>([\s\S]*?)<\/script>/g)].map(([, text]) => text!)
+    const csp = served200.headers.get('content-security-policy')!
+    expect(scripts.length).toBeGreaterThan(0)
+    for (const text of scripts) expect(csp).toContain(createHash('sha256').update(text).digest('base64'))
   })
 
   it('a build that would lose a page leaves the live site as it was and says why', { timeout: BUILD_MS }, async () => {
