@@ -6,6 +6,7 @@ import {
   documentPath,
   HOME_PATH,
   isPrintViewPath,
+  isSplitListPath,
   MAP_POINTS_PATH,
   MAP_TEXT_PATH,
   mapPath,
@@ -241,5 +242,30 @@ describe('posterTalkPath', () => {
       '/workers/a/poster/',
     ])
       expect(posterTalkPath(path)).toBeNull()
+  })
+})
+
+describe('isSplitListPath', () => {
+  it('names every page the list builders make, and no document’s page', () => {
+    for (const path of [
+      talkListPath('2026'),
+      talkListPath('2026', '03'),
+      talkListPath('2026', '03', 2),
+      workerListPath('lanzhou'),
+      workerListPath('lanzhou', 'Z', 3),
+      photoListPath(2),
+    ])
+      expect(isSplitListPath(path), path).toBe(true)
+    for (const path of [
+      talkPath('talk-001'),
+      talkPosterPath('talk-001'),
+      workerPath('li-ming'),
+      photoPath('photo-1'),
+      photoListPath(1),
+      SECTION_PATHS.talks,
+      SECTION_PATHS.workers,
+      '/workers/prefecture/',
+    ])
+      expect(isSplitListPath(path), path).toBe(false)
   })
 })

@@ -197,6 +197,13 @@ export function workerListPath(prefectureSlug: string, initial?: string, part = 
   return `${SECTION_PATHS.workers}prefecture/${segments.map((s) => `${segment(s)}/`).join('')}`
 }
 
+/**
+ * A page of a split list (talks by year and month, model workers by prefecture and initial, the gallery's pages
+ * past the first): it comes and goes with its list, as when a month's last talk moves to another month.
+ */
+export const isSplitListPath = (path: string) =>
+  /^\/(talks\/\d{4}\/(\d{2}\/)?(\d+\/)?|workers\/prefecture\/.+\/|photos\/page\/\d+\/)$/.test(path)
+
 /** A page of the paginated photo gallery: the first is the gallery itself. */
 export const photoListPath = (page: number) =>
   page > 1 ? `${SECTION_PATHS.photos}page/${page}/` : SECTION_PATHS.photos

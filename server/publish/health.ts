@@ -2,13 +2,14 @@
  * The check a new release passes before it is served: the pages every release must have exist, and no
  * page of the live release is missing from it unless a delivery said its document was deleted or renamed.
  * A talk's poster may also go while the talk's page stays: posters are built only for talks to come, and the
- * server redirects a past one's address to the talk. A page that vanished for any other reason (a document
+ * server redirects a past one's address to the talk. So may a page of a split list (a month whose last talk
+ * moved to another month). A page that vanished for any other reason (a document
  * the build skipped as broken, a failed render) keeps the live site as it was, and the status names the pages.
  */
 import { existsSync } from 'node:fs'
 import { readdir } from 'node:fs/promises'
 import path from 'node:path'
-import { posterTalkPath } from '#domain/paths'
+import { isSplitListPath, posterTalkPath } from '#domain/paths'
 import type { ReleaseChanges } from './releases.ts'
 
 /** Files without which a release is not a site (relative to the release folder). */
@@ -79,7 +80,8 @@ export async function checkRelease(
   const pages = livePages && changes ? pagesAfter(livePages, changes) : await pagesOf(releaseDir)
   if (liveDir) {
     const pastPoster = (page: string) => pages.has(posterTalkPath(page) ?? '')
-    const mayGo = (page: string) => gone.some((prefix) => page.startsWith(prefix)) || pastPoster(page)
+    const mayGo = (page: string) =>
+      gone.some((prefix) => page.startsWith(prefix)) || pastPoster(page) || isSplitListPath(page)
     const missing = [...(livePages ?? (await pagesOf(liveDir)))]
       .filter((page) => !pages.has(page) && !mayGo(page))
       .sort()

@@ -201,11 +201,12 @@ const contentDigests = perBuild(async () => {
  * site settings every layout reads, the build's year (the footer's copyright) and which of its talks
  * count as upcoming at build time. A page whose key and code are unchanged since the previous build is
  * copied from it instead of rendered, so list everything the page shows; an entry left out would leave
- * that page stale.
+ * that page stale. `layout`: what else the page shows that no entry holds (a split list page's number of
+ * parts, which items it counts as still to come).
  */
-export async function cacheKey(shown: Shown): Promise<string> {
+export async function cacheKey(shown: Shown, layout = ''): Promise<string> {
   const { digests, settings } = await contentDigests()
-  const hash = createHash('sha1').update(`${settings}\nyear=${chinaYear(BUILD_TIME.toISOString())}`)
+  const hash = createHash('sha1').update(`${settings}\nyear=${chinaYear(BUILD_TIME.toISOString())}\n${layout}`)
   for (const [collection, items] of Object.entries(shown) as [keyof Shown, readonly { _id: string }[]][])
     for (const item of items) {
       const digest = digests.get(`${collection}/${item._id}`)

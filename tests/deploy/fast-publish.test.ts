@@ -40,6 +40,9 @@ const env = (cacheDir: string): NodeJS.ProcessEnv => ({
   LAOMO_EMBED_STUDIO: '0',
   // One "now" for the fast renders and the clean builds they are compared with.
   LAOMO_NOW: '2026-05-01',
+  // Lists split as at national scale (/talks/<year>/<month>/, /workers/prefecture/…, /photos/page/<n>/): their
+  // pages are keyed by what each lists, and must still match a clean build.
+  LAOMO_LIST_LIMIT: '10',
 })
 const releases = openReleases(ROOT)
 const status = openStatus(ROOT)
@@ -92,7 +95,8 @@ async function cleanBuild(): Promise<Map<string, string>> {
 let renderer: number | undefined
 /** Went live through the fast path, rendered by the same warm process as every fast publish before it. */
 function expectFast() {
-  expect(status.read().builds[0], last?.log).toMatchObject({ result: 'live' })
+  const build = status.read().builds[0]
+  expect(build, `${build?.reason ?? ''}\n${last?.log}`).toMatchObject({ result: 'live' })
   expect(lines.join('\n')).toMatch(/^fast path: /m)
   const pid = warmRendererPid()
   expect(pid).toBeTypeOf('number')
@@ -127,6 +131,15 @@ describe('the publish fast path', () => {
       expect(last!.outputs!.rendered).toBeLessThan(last!.outputs!.restored)
       expect(readFileSync(path.join(live(), 'client', talkPath(talk._id), 'index.html'), 'utf8')).toContain('快速')
       expect(pages(live())).toEqual(await cleanBuild())
+      // The split talk list: only the pages that list the talk were rendered again (new inodes), not the others.
+      const split = [...beforeInodes].filter(([file]) => /^talks\/\d{4}\//.test(file))
+      expect(split.length).toBeGreaterThan(1)
+      const after = inodes(live())
+      const listing = (file: string) =>
+        readFileSync(path.join(live(), 'client', file), 'utf8').includes(`href="${talkPath(talk._id)}"`)
+      const rendered = split.filter(([file, ino]) => after.get(file) !== ino).map(([file]) => file)
+      expect(rendered.length).toBeGreaterThan(0)
+      expect(rendered).toEqual(split.map(([file]) => file).filter(listing))
       // Written beside each link and renamed over it: the previous release kept its bytes and inodes.
       expect(pages(before)).toEqual(beforeFiles)
       expect(inodes(before)).toEqual(beforeInodes)
@@ -191,10 +204,15 @@ describe('the publish fast path', () => {
         expect(existsSync(path.join(live(), 'client', talkPath(talk._id), 'index.html'))).toBe(true)
         expect(pages(live())).toEqual(await cleanBuild())
       }
-      await moveTo('2026-06-10T01:30:00Z', '2026-06-10T03:30:00Z')
+      // A year no other talk is in: its list page comes with the talk and goes with it (lists split at 10).
+      const listed = () => existsSync(path.join(live(), 'client', 'talks', '2031'))
+      expect(talks().some((t) => String(t.startsAt).startsWith('2031'))).toBe(false)
+      await moveTo('2031-06-10T01:30:00Z', '2031-06-10T03:30:00Z')
       expect(existsSync(path.join(poster(), 'index.html'))).toBe(true)
+      expect(listed()).toBe(true)
       await moveTo('2026-04-24T01:30:00Z', '2026-04-24T03:30:00Z')
       expect(existsSync(poster())).toBe(false)
+      expect(listed()).toBe(false)
     },
   )
 
