@@ -4,7 +4,7 @@
  * delivered within five seconds, how many builds ran and when the last edit was live. The service takes its
  * fast path for these content-only edits (server/publish/fast.ts) unless LAOMO_FAST_PUBLISH=0.
  */
-import { rmSync, writeFileSync } from 'node:fs'
+import { renameSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { startPublishService, waitFor, type PublishProcess } from '../publish-process.ts'
 import { startServer, type ServeProcess } from '../serve-process.ts'
@@ -37,7 +37,9 @@ export async function measurePublish(options: {
   const talks = docs.filter((d) => d._type === 'talk').slice(0, BURST)
   const edit = (id: string) => {
     docs = editDocument(docs, id, ++revision)
-    writeFileSync(dataset.file, toNdjson(docs))
+    // Whole or not at all: a build reading the dataset meanwhile (the burst) must not see half a file.
+    writeFileSync(`${dataset.file}.tmp`, toNdjson(docs))
+    renameSync(`${dataset.file}.tmp`, dataset.file)
     return String(docs.find((d) => d._id === id)!.title)
   }
 

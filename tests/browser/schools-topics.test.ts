@@ -2,8 +2,10 @@
  * 点单 in Chromium, as a teacher walks it against the production server with a temporary inbox:
  * /schools/ → the topic menu → a 学段 → "不指定劳模，按主题预约" → the form shows that topic and
  * "任一可安排的劳模" → submit → the reference, and the stored request names the topic. The stage and the
- * topic are picked from what the built pages show, not from the sample's values.
+ * topic are picked from what the built pages show, not from the sample's values. Also from a profile's
+ * 进校园点单 (issue 26): 预约此主题 → the form with that worker and topic → the stored request.
  */
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -12,7 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readInbox } from '../../site/lib/booking/inbox'
 import type { TalkRequestDocument } from '../../site/lib/booking/document'
 import { chinaDate } from '../../site/lib/format'
-import { startServer, type ServeProcess } from '../../scripts/serve-process'
+import { OUT_DIR, startServer, type ServeProcess } from '../../scripts/serve-process'
+import { staticDirOf } from '../../scripts/static-dir'
 import { axeViolations, launchBrowser, openPage } from './harness'
 
 let browser: Browser
@@ -120,6 +123,38 @@ describe('点单: choosing a talk by stage and topic', () => {
     expect(await page.locator('#f-lectureTopic').inputValue()).toBe(topicId)
     expect(await page.locator(`input[name="workers"][data-worker-slug="${worker}"]`).isChecked()).toBe(true)
     expect(await page.locator('input[name="anyWorker"]').isChecked()).toBe(false)
+  })
+
+  it('a profile’s 预约此主题 carries the worker and the topic into the form, and the request names both', async () => {
+    // A profile with 进校园点单, found in the build (the last one, so that it is not the first by accident).
+    const workersDir = path.join(staticDirOf(OUT_DIR), 'workers')
+    const slug = readdirSync(workersDir)
+      .filter((name) => existsSync(path.join(workersDir, name, 'index.html')))
+      .sort()
+      .findLast((name) => readFileSync(path.join(workersDir, name, 'index.html'), 'utf8').includes('data-worker-menu'))
+    expect(slug).toBeDefined()
+    const { page, errors } = await openPage(browser, `${server.origin}/workers/${encodeURIComponent(slug!)}/`)
+    const item = page.locator('[data-worker-menu] li[data-menu-topic]').last()
+    const topicId = (await item.getAttribute('data-menu-topic'))!
+    const title = (await item.locator('.menu-topic-title').textContent())!.trim()
+    await item.locator('a').click()
+    await page.waitForURL(/#request$/)
+    await page.locator('#f-lectureTopic').waitFor()
+    expect(await page.locator('#f-lectureTopic').inputValue()).toBe(topicId)
+    const worker = page.locator(`input[name="workers"][data-worker-slug="${slug}"]`)
+    expect(await worker.isChecked()).toBe(true)
+    expect(await page.locator('input[name="workers"]:checked').count()).toBe(1)
+    expect(await page.locator('input[name="anyWorker"]').isChecked()).toBe(false)
+
+    const school = `某学校（简介点单测试 ${Date.now()}）`
+    await fillTheRest(page, school)
+    await page.locator('form[data-booking-form] button[type="submit"]').click()
+    await page.locator('[data-booking-done]').waitFor({ state: 'visible' })
+    expect(errors).toEqual([])
+    const docs = (await readInbox<TalkRequestDocument>(inbox)).documents.filter((d) => d.school === school)
+    expect(docs).toHaveLength(1)
+    expect(docs[0]).toMatchObject({ lectureTopic: { _ref: topicId }, topic: title, anyWorker: false })
+    expect(docs[0]!.preferredWorkers.map((w) => w._ref)).toEqual([await worker.getAttribute('value')])
   })
 
   it('works without JavaScript: each stage is its own page', async () => {
