@@ -110,7 +110,8 @@ async function pagesIn(staticDir: string): Promise<string[]> {
  * pages, kept but for those removed, and `files` are the only ones that changed (each must exist).
  */
 async function scanPages(staticDir: string, files: readonly string[], cache: ScanCache, removed?: readonly string[]) {
-  const known = new Map([...cache.values()].map((page) => [page.key, page.hashes]))
+  // A full scan knows unchanged files by identity; a change set's files are all new.
+  const known = removed ? new Map<string, string[]>() : new Map([...cache.values()].map((p) => [p.key, p.hashes]))
   const next: ScanCache = removed ? new Map(cache) : new Map()
   for (const file of removed ?? []) next.delete(file)
   let read = 0

@@ -102,6 +102,9 @@ function readBuildTime(): Date {
   BUILD_DAY = chinaDate(BUILD_TIME)
 }
 
+/** Starts after the build's "now", whatever its status: how the talk list groups talks (即将到来 or by year). */
+export const startsLater = (talk: { startsAt: string }) => Date.parse(talk.startsAt) > BUILD_TIME.getTime()
+
 export function isUpcoming(talk: { startsAt: string; status: string }, now: Date = BUILD_TIME): boolean {
   return talk.status !== 'held' && new Date(talk.startsAt) > now
 }

@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readInbox } from '../../site/lib/booking/inbox'
 import type { TalkRequestDocument } from '../../site/lib/booking/document'
@@ -43,6 +43,24 @@ async function stagesWithTopics(page: Page): Promise<{ href: string; title: stri
       .filter((l) => !/（0）$/.test(l.text))
       .map((l) => ({ href: l.href, title: l.text.replace(/（\d+）$/, '') })),
   )
+}
+
+/** Follows a booking link to the form and checks it arrived with `topicId` chosen. */
+async function followToForm(page: Page, link: Locator, topicId: string) {
+  await link.click()
+  await page.waitForURL(/#request$/)
+  await page.locator('#f-lectureTopic').waitFor()
+  expect(await page.locator('#f-lectureTopic').inputValue()).toBe(topicId)
+}
+
+/** Sends the filled form and returns its reference and the one request stored for `school`. */
+async function submitRequest(page: Page, school: string) {
+  await page.locator('form[data-booking-form] button[type="submit"]').click()
+  await page.locator('[data-booking-done]').waitFor({ state: 'visible' })
+  const reference = (await page.locator('[data-booking-done] [data-reference]').textContent())!
+  const docs = (await readInbox<TalkRequestDocument>(inbox)).documents.filter((d) => d.school === school)
+  expect(docs).toHaveLength(1)
+  return { reference, doc: docs[0]! }
 }
 
 async function fillTheRest(page: Page, school: string) {
@@ -83,25 +101,17 @@ describe('点单: choosing a talk by stage and topic', () => {
     const card = cards.nth(count - 1)
     const topicId = (await card.getAttribute('data-topic-id'))!
     const title = (await card.locator('h3').textContent())!.trim()
-    await card.locator('a.book-topic').click()
-    await page.waitForURL(/#request$/)
-    await page.locator('#f-lectureTopic').waitFor()
-    expect(await page.locator('#f-lectureTopic').inputValue()).toBe(topicId)
+    await followToForm(page, card.locator('a.book-topic'), topicId)
     expect((await page.locator('#f-lectureTopic option:checked').textContent())!.trim()).toBe(title)
     expect(await page.locator('input[name="anyWorker"]').isChecked()).toBe(true)
     expect(await page.locator('input[name="workers"]:checked').count()).toBe(0)
 
     const school = `某学校（点单测试 ${Date.now()}）`
     await fillTheRest(page, school)
-    await page.locator('form[data-booking-form] button[type="submit"]').click()
-    await page.locator('[data-booking-done]').waitFor({ state: 'visible' })
-    const reference = (await page.locator('[data-booking-done] [data-reference]').textContent())!
+    const { reference, doc } = await submitRequest(page, school)
     expect(reference).toMatch(/^LM-\d{8}-[2-9A-Z]{4}$/)
     expect(errors).toEqual([])
-
-    const docs = (await readInbox<TalkRequestDocument>(inbox)).documents.filter((d) => d.school === school)
-    expect(docs).toHaveLength(1)
-    expect(docs[0]).toMatchObject({
+    expect(doc).toMatchObject({
       reference,
       anyWorker: true,
       lectureTopic: { _type: 'reference', _ref: topicId, _weak: true },
@@ -118,9 +128,7 @@ describe('点单: choosing a talk by stage and topic', () => {
     const query = new URL((await link.getAttribute('href'))!, server.origin).searchParams
     expect(query.get('lectureTopic')).toBe(topicId)
     const worker = query.get('worker')!
-    await link.click()
-    await page.waitForURL(/#request$/)
-    expect(await page.locator('#f-lectureTopic').inputValue()).toBe(topicId)
+    await followToForm(page, link, topicId)
     expect(await page.locator(`input[name="workers"][data-worker-slug="${worker}"]`).isChecked()).toBe(true)
     expect(await page.locator('input[name="anyWorker"]').isChecked()).toBe(false)
   })
@@ -137,10 +145,7 @@ describe('点单: choosing a talk by stage and topic', () => {
     const item = page.locator('[data-worker-menu] li[data-menu-topic]').last()
     const topicId = (await item.getAttribute('data-menu-topic'))!
     const title = (await item.locator('.menu-topic-title').textContent())!.trim()
-    await item.locator('a').click()
-    await page.waitForURL(/#request$/)
-    await page.locator('#f-lectureTopic').waitFor()
-    expect(await page.locator('#f-lectureTopic').inputValue()).toBe(topicId)
+    await followToForm(page, item.locator('a'), topicId)
     const worker = page.locator(`input[name="workers"][data-worker-slug="${slug}"]`)
     expect(await worker.isChecked()).toBe(true)
     expect(await page.locator('input[name="workers"]:checked').count()).toBe(1)
@@ -148,13 +153,10 @@ describe('点单: choosing a talk by stage and topic', () => {
 
     const school = `某学校（简介点单测试 ${Date.now()}）`
     await fillTheRest(page, school)
-    await page.locator('form[data-booking-form] button[type="submit"]').click()
-    await page.locator('[data-booking-done]').waitFor({ state: 'visible' })
+    const { doc } = await submitRequest(page, school)
     expect(errors).toEqual([])
-    const docs = (await readInbox<TalkRequestDocument>(inbox)).documents.filter((d) => d.school === school)
-    expect(docs).toHaveLength(1)
-    expect(docs[0]).toMatchObject({ lectureTopic: { _ref: topicId }, topic: title, anyWorker: false })
-    expect(docs[0]!.preferredWorkers.map((w) => w._ref)).toEqual([await worker.getAttribute('value')])
+    expect(doc).toMatchObject({ lectureTopic: { _ref: topicId }, topic: title, anyWorker: false })
+    expect(doc.preferredWorkers.map((w) => w._ref)).toEqual([await worker.getAttribute('value')])
   })
 
   it('works without JavaScript: each stage is its own page', async () => {
