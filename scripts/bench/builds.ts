@@ -4,6 +4,7 @@ import path from 'node:path'
 import { parsePhases, type Phases } from './phases.ts'
 import { measure, type Measured } from './proc.ts'
 import { staticDirOf } from '../static-dir.ts'
+import { ASTRO_NODE_FLAGS } from '../astro-heap.ts'
 
 export const REPO = path.resolve(import.meta.dirname, '../..')
 const RUNNER = path.join(import.meta.dirname, 'astro-build.ts')
@@ -41,11 +42,17 @@ export interface BuildOptions {
 export async function astroBuild(options: BuildOptions): Promise<BuildResult> {
   rmSync(options.outDir, { recursive: true, force: true })
   if (options.clean) rmSync(options.cacheDir, { recursive: true, force: true })
-  const result = await measure(process.execPath, [RUNNER, options.root ?? REPO, options.outDir, options.cacheDir], {
-    cwd: options.root ?? REPO,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', SANITY_TELEMETRY_DISABLED: '1', ...options.env },
-    logFile: options.logFile,
-  })
+  // The reference (another root) is a bare Astro project: the site's heap cap is the site's setting.
+  const flags = options.root ? [] : ASTRO_NODE_FLAGS
+  const result = await measure(
+    process.execPath,
+    [...flags, RUNNER, options.root ?? REPO, options.outDir, options.cacheDir],
+    {
+      cwd: options.root ?? REPO,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', SANITY_TELEMETRY_DISABLED: '1', ...options.env },
+      logFile: options.logFile,
+    },
+  )
   if (result.code !== 0) throw new Error(`build failed (exit ${result.code}):\n${result.tail}`)
   const phases = parsePhases(result.output)
   if (phases.total !== undefined) phases.startup = Math.max(0, result.ms - phases.total)

@@ -9,6 +9,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, statSync } from 'node:fs'
 import path from 'node:path'
+import { ASTRO_NODE_FLAGS } from '../../scripts/astro-heap.ts'
 import { placeBundle } from '../../scripts/search-index.ts'
 import type { ReleaseChanges } from './releases.ts'
 
@@ -94,7 +95,7 @@ export async function buildRelease(
   const buildEnv = { ...env, LAOMO_OUT_DIR: outDir }
   const astro = await run(
     process.execPath,
-    [path.join(repo, 'node_modules/astro/bin/astro.mjs'), 'build'],
+    [...ASTRO_NODE_FLAGS, path.join(repo, 'node_modules/astro/bin/astro.mjs'), 'build'],
     buildEnv,
     repo,
   )

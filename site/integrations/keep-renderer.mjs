@@ -8,45 +8,40 @@
  * with what its build environment asks of the build at render time (each page's stylesheets from the build's
  * page data, and the scripts integrations inject), so a later process can render any page again without a build.
  *
- * The bundle would render the content it was built with: Astro bakes the data store into it as the
- * `astro:data-layer-content` module. That module reads a newer data store at run time when one is given
- * (`dataStoreAtRunTime`), and the baked content otherwise, so the build itself renders exactly as before.
- * In the prerender bundle it can read it again without a new process: see `RELOADABLE`.
+ * Astro bakes the data store into both bundles as the `astro:data-layer-content` module: a string literal of the
+ * whole store (40 MB at 200× the sample), which the bundler parses and writes twice and V8 then holds twice more
+ * (the module's source and the literal) for the whole build. Here the module reads the store from a file at run
+ * time instead (`dataStoreAtRunTime`): the prerender bundle the build's own `data-store.json` (or, in the fast path's
+ * renderer, the newer one LAOMO_RENDER_DATA_STORE names, again without a new process: see `RELOADABLE`), the server
+ * bundle the copy the build puts beside it (`server/data-store.json`). The build renders exactly what it synced.
  */
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
 const DATA_STORE_MODULE = '\0astro:data-layer-content'
 const KEPT_DIR = 'prerender'
 
-/**
- * Where each bundle finds newer content than it was built with. The prerender bundle: the file LAOMO_RENDER_DATA_STORE
- * names (the fast path's renderer sets it). The server bundle (the booking endpoint reads content too): a
- * `server/data-store.json` the fast path writes into the release beside it. Neither exists in a build, which
- * therefore renders the content it baked.
- */
-const RUN_TIME_SOURCE = {
-  prerender: 'process.env.LAOMO_RENDER_DATA_STORE',
-  ssr: "[new URL('data-store.json', import.meta.url), new URL('../data-store.json', import.meta.url)].find((f) => existsSync(f))",
-}
+/** Where the server bundle (the booking endpoint reads content too) finds its data store: `server/data-store.json`. */
+const SHIPPED_STORE = 'data-store.json'
+const SERVER_STORE = `[new URL('${SHIPPED_STORE}', import.meta.url), new URL('../${SHIPPED_STORE}', import.meta.url)].find((f) => existsSync(f))`
 
 /**
  * The prerender bundle's data store module, for the publish service's warm renderer (server/publish/renderer.ts).
  * Astro's content runtime imports the module once and keeps the Map it exports as its store, reading it on every
  * getCollection/getEntry (`ImmutableDataStore.fromModule`/`fromMap` in astro/dist/content/data-store.js, the
  * same as its own `devalue.unflatten` of the baked array). Exporting the Map ourselves lets `reloadDataStore()`
- * (published on globalThis once the chunk is loaded) refill it in place from the file LAOMO_RENDER_DATA_STORE names, and bump the content version that the site's
- * per-build memos follow (`perBuild` in site/lib/site.ts).
+ * (published on globalThis once the chunk is loaded) refill it in place from the file LAOMO_RENDER_DATA_STORE names
+ * (the build's own, `synced`, otherwise), and bump the content version that the site's per-build memos follow
+ * (`perBuild` in site/lib/site.ts).
  */
 const RELOADABLE = `
 import { unflatten } from 'devalue'
 const store = new Map()
 const VERSION = Symbol.for('laomo.contentVersion')
 function reloadDataStore() {
-  const file = process.env.LAOMO_RENDER_DATA_STORE
-  const flat = file ? JSON.parse(readFileSync(file, 'utf8')) : baked
+  const flat = JSON.parse(readFileSync(process.env.LAOMO_RENDER_DATA_STORE || synced, 'utf8'))
   if (!Array.isArray(flat)) throw new Error('keep-renderer: the data store is not a devalue array')
   const next = unflatten(flat)
   store.clear()
@@ -64,47 +59,53 @@ export default store
 /** The prerender bundle's chunk holding the data store module (the warm renderer imports it to reload it). */
 let dataStoreChunk = ''
 
-/** @type {import('vite').Plugin} */
-const dataStoreAtRunTime = {
+/**
+ * @param {() => string} syncedStore the data store file the build synced (Astro's `<cacheDir>/data-store.json`)
+ * @returns {import('vite').Plugin}
+ */
+const dataStoreAtRunTime = (syncedStore) => ({
   name: 'laomo:data-store-at-run-time',
   apply: 'build',
   transform(code, id) {
-    const environment = /** @type {'prerender' | 'ssr'} */ (this.environment?.name)
-    const source = RUN_TIME_SOURCE[environment]
-    if (id !== DATA_STORE_MODULE || !source) return
-    const baked = code.replace(/^export default /, 'const baked = ')
-    if (baked === code) throw new Error('keep-renderer: unexpected astro:data-layer-content module')
+    const environment = this.environment?.name
+    if (id !== DATA_STORE_MODULE || (environment !== 'prerender' && environment !== 'ssr')) return
+    // Astro's module is that file's text as one literal: read the same file at run time, or say why not.
+    const synced = syncedStore()
+    if (!existsSync(synced) || code !== `export default JSON.parse(${JSON.stringify(readFileSync(synced, 'utf8'))})`)
+      throw new Error(`keep-renderer: astro:data-layer-content is not ${synced} as Astro 7 bakes it`)
     const exported =
       environment === 'prerender'
-        ? RELOADABLE
-        : `const file = ${source}\nexport default file ? JSON.parse(readFileSync(file, 'utf8')) : baked\n`
-    return {
-      code: `import { existsSync, readFileSync } from 'node:fs'\n${baked}\n${exported}`,
-      map: { mappings: '' },
-    }
+        ? `const synced = ${JSON.stringify(synced)}\n${RELOADABLE}`
+        : `const file = ${SERVER_STORE}\nif (!file) throw new Error('${SHIPPED_STORE} is missing beside the server bundle')\nexport default JSON.parse(readFileSync(file, 'utf8'))\n`
+    return { code: `import { existsSync, readFileSync } from 'node:fs'\n${exported}`, map: { mappings: '' } }
   },
   generateBundle(_options, bundle) {
     if (this.environment?.name !== 'prerender') return
     for (const chunk of Object.values(bundle))
       if (chunk.type === 'chunk' && chunk.moduleIds.includes(DATA_STORE_MODULE)) dataStoreChunk = chunk.fileName
   },
-}
+})
 
 /** @returns {import('astro').AstroIntegration} */
 export function keepRenderer() {
   /** @type {import('astro').AstroConfig} */
   let config
+  const syncedStore = () => fileURLToPath(new URL('data-store.json', config.cacheDir))
   return {
     name: 'laomo:keep-renderer',
     hooks: {
       'astro:config:setup': ({ updateConfig }) => {
-        updateConfig({ vite: { plugins: [dataStoreAtRunTime] } })
+        updateConfig({ vite: { plugins: [dataStoreAtRunTime(syncedStore)] } })
       },
       'astro:config:done': ({ config: done }) => {
         config = done
       },
       'astro:build:generated': async () => {
         await keep(config)
+      },
+      'astro:build:done': () => {
+        // The server bundle's content (SERVER_STORE), as the fast path ships it with each release it renders.
+        cpSync(syncedStore(), new URL(SHIPPED_STORE, config.build.server))
       },
     },
   }

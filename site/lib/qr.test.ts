@@ -1,4 +1,5 @@
 import jsQR from 'jsqr'
+import QRCode from 'qrcode'
 import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
 import { absoluteUrl, talkPath, workerPath } from '#domain/paths'
@@ -35,6 +36,18 @@ describe('qrSvg', () => {
         expect(svg).toMatch(/^<svg [^>]*viewBox="0 0 \d+ \d+"/)
         expect(await decode(svg)).toBe(url)
       }
+  })
+
+  it("is no larger than the library's own mix of modes would make it, for every kind of page address", async () => {
+    const site = new URL('https://laomo.example.org')
+    const paths = [talkPath(`talk-${Math.floor(Math.random() * 1e6)}-x${Math.floor(Math.random() * 200)}`)]
+    for (let i = 0; i < 50; i++) paths.push(talkPath(randomSlug()), workerPath(randomSlug()))
+    for (const p of paths) {
+      const url = absoluteUrl(p, site)
+      const side = (svg: string) => /viewBox="0 0 (\d+)/.exec(svg)?.[1]
+      const ownChoice = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 })
+      expect(side(await qrSvg(url, 'screen')), url).toBe(side(ownChoice))
+    }
   })
 
   it('is the same for the same address (a rebuild writes the same page)', async () => {

@@ -121,6 +121,19 @@ describe(`publishing through the fixed build folder (${TALKS} talks)`, () => {
     expect(readFileSync(page(live(), talkPath(edited)), 'utf8')).toContain('（修订 1）')
   })
 
+  it('ships each release its own content beside its bundles, baked into neither', () => {
+    const chunks = (dir: string) =>
+      readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile() && e.name.endsWith('.mjs'))
+        .map((e) => readFileSync(path.join(e.parentPath, e.name), 'utf8'))
+    const title = docs.find((d) => d._id === edited)!.title as string
+    for (const kind of ['server', 'prerender'])
+      expect(chunks(path.join(live(), kind)).filter((code) => code.includes(title))).toEqual([])
+    // The booking endpoint's content: this release's, the edit included; the release before keeps its own.
+    expect(readFileSync(path.join(live(), 'server/data-store.json'), 'utf8')).toContain(title)
+    expect(readFileSync(path.join(first.dir, 'server/data-store.json'), 'utf8')).not.toContain(title)
+  })
+
   it("leaves the previous release's files as they were: same inodes, same bytes", () => {
     expect(snapshot(first.dir)).toEqual(first.files)
     expect(readFileSync(page(first.dir, talkPath(edited)), 'utf8')).not.toContain('（修订 1）')
