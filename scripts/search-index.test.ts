@@ -73,8 +73,8 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
 describe('search index step', () => {
-  it('puts the index into the site and keeps it in the cache', () => {
-    const { removed } = buildSearchIndex(out(), cache())
+  it('puts the index into the site and keeps it in the cache', async () => {
+    const { removed } = await buildSearchIndex(out(), cache())
     expect(removed).toBe(0)
     const placed = files(path.join(out(), 'client/pagefind'))
     expect(placed).toEqual(freshIndex())
@@ -85,8 +85,8 @@ describe('search index step', () => {
     expect(JSON.parse(readFileSync(path.join(out(), 'client/pagefind', MANIFEST), 'utf8'))).toEqual({ merge: [] })
   })
 
-  it('after a page changed, leaves exactly what a fresh index would and drops what the old one needed', () => {
-    buildSearchIndex(out(), cache())
+  it('after a page changed, leaves exactly what a fresh index would and drops what the old one needed', async () => {
+    await buildSearchIndex(out(), cache())
     const before = new Set(files(bundle()).keys())
     // Backdate the kept files: any that Pagefind writes again gets a new modification time.
     const past = new Date('2020-01-01T00:00:00Z')
@@ -96,7 +96,7 @@ describe('search index step', () => {
     for (let i = 1; i <= 20; i++) page(`talk-${i}`, `第${i}场报告会，劳模讲述岗位故事`)
     page('talk-7', '改期后的报告会：焊接技术与工匠精神')
 
-    const { removed } = buildSearchIndex(out(), cache())
+    const { removed } = await buildSearchIndex(out(), cache())
     const placed = files(path.join(out(), 'client/pagefind'))
     expect(placed).toEqual(freshIndex())
     expect(removed).toBeGreaterThan(0)
@@ -116,8 +116,8 @@ describe('search index step', () => {
     expect([...referencedNames(bundle())].filter((n) => placed.has(`fragment/${n}.pf_fragment`))).toHaveLength(20)
   })
 
-  it('removes nothing when the meta file is not in the format it reads', () => {
-    buildSearchIndex(out(), cache())
+  it('removes nothing when the meta file is not in the format it reads', async () => {
+    await buildSearchIndex(out(), cache())
     const meta = metaFile()
     for (const content of [
       Buffer.from('pagefind_dcd unknown format'), // not one CBOR item
@@ -131,8 +131,8 @@ describe('search index step', () => {
     }
   })
 
-  it('removes nothing when the meta file names fewer fragments than there are pages', () => {
-    buildSearchIndex(out(), cache())
+  it('removes nothing when the meta file names fewer fragments than there are pages', async () => {
+    await buildSearchIndex(out(), cache())
     // A well-formed meta file listing no pages, chunks or filters: [version, [], [], [], [], []].
     const empty = [0x86, 0x65, ...Buffer.from('1.6.0'), 0x80, 0x80, 0x80, 0x80, 0x80]
     writeFileSync(metaFile(), gzipSync(Buffer.concat([Buffer.from('pagefind_dcd'), Buffer.from(empty)])))
@@ -141,8 +141,8 @@ describe('search index step', () => {
     expect(files(bundle())).toEqual(before)
   })
 
-  it('reads every fragment, index chunk and filter the meta file names, and nothing else', () => {
-    buildSearchIndex(out(), cache())
+  it('reads every fragment, index chunk and filter the meta file names, and nothing else', async () => {
+    await buildSearchIndex(out(), cache())
     const names = metaNames(metaFile())
     const onDisk = ['fragment', 'index', 'filter'].flatMap((d) =>
       existsSync(path.join(bundle(), d))
@@ -153,22 +153,22 @@ describe('search index step', () => {
     expect(new Set(names)).toEqual(new Set(onDisk))
   })
 
-  it('does not reuse the files of a run that died half-way', () => {
-    buildSearchIndex(out(), cache())
+  it('does not reuse the files of a run that died half-way', async () => {
+    await buildSearchIndex(out(), cache())
     // A truncated fragment under the name the next run would skip, as a killed run could leave it.
     const fragment = readdirSync(path.join(bundle(), 'fragment'))[0]!
     writeFileSync(path.join(bundle(), 'fragment', fragment), '')
     writeFileSync(path.join(bundle(), '.incomplete'), '')
 
-    buildSearchIndex(out(), cache())
+    await buildSearchIndex(out(), cache())
     expect(files(path.join(out(), 'client/pagefind'))).toEqual(freshIndex())
     expect(existsSync(path.join(bundle(), '.incomplete'))).toBe(false)
   })
 
-  it('fails with Pagefind’s reason when there is nothing to index, and keeps no half-written index', () => {
+  it('fails with Pagefind’s reason when there is nothing to index, and keeps no half-written index', async () => {
     rmSync(path.join(out(), 'client/talks'), { recursive: true })
     mkdirSync(path.join(out(), 'client'), { recursive: true })
-    expect(() => buildSearchIndex(out(), cache())).toThrow(/Pagefind failed[\s\S]*not able to build an index/)
+    await expect(buildSearchIndex(out(), cache())).rejects.toThrow(/Pagefind failed[\s\S]*not able to build an index/)
     expect(existsSync(bundle())).toBe(false)
   })
 })
@@ -196,10 +196,10 @@ describe('search index in shards', () => {
     for (let i = 1; i <= extra; i++) page(`extra-${i}`, `第${i}位劳模讲述安全生产`)
   })
 
-  it('above the limit, splits the pages into shards that together index each page once, and lists them', () => {
+  it('above the limit, splits the pages into shards that together index each page once, and lists them', async () => {
     const total = 20 + extra
     const perIndex = 6 + Math.floor(Math.random() * 4)
-    const { shards } = buildSearchIndex(out(), cache(), perIndex)
+    const { shards } = await buildSearchIndex(out(), cache(), perIndex)
     expect(shards).toBe(Math.ceil(total / perIndex))
     const manifest = JSON.parse(readFileSync(path.join(site(), MANIFEST), 'utf8'))
     expect(manifest.merge).toEqual(Array.from({ length: shards - 1 }, (_, i) => `shard-${i + 2}/`))
@@ -213,12 +213,12 @@ describe('search index in shards', () => {
     for (let k = 2; k <= shards; k++) expect(existsSync(path.join(cache(), `pagefind-${k}`))).toBe(true)
   })
 
-  it('after one page changed, rewrites only its shard and keeps the others’ files', () => {
-    const { shards } = buildSearchIndex(out(), cache(), 8)
+  it('after one page changed, rewrites only its shard and keeps the others’ files', async () => {
+    const { shards } = await buildSearchIndex(out(), cache(), 8)
     expect(shards).toBeGreaterThan(1)
     const before = files(site())
     page('talk-3', '改期后的报告会：焊接技术与工匠精神')
-    buildSearchIndex(out(), cache(), 8)
+    await buildSearchIndex(out(), cache(), 8)
     const after = files(site())
     const changedDirs = new Set(
       [...after.keys()].filter((f) => before.get(f) !== after.get(f)).map((f) => /^(shard-\d+)\//.exec(f)?.[1] ?? ''),
@@ -226,9 +226,9 @@ describe('search index in shards', () => {
     expect(changedDirs.size).toBe(1)
   })
 
-  it('back under the limit, is one index again and leaves no shard behind', () => {
-    buildSearchIndex(out(), cache(), 5)
-    const { shards } = buildSearchIndex(out(), cache(), 1_000)
+  it('back under the limit, is one index again and leaves no shard behind', async () => {
+    await buildSearchIndex(out(), cache(), 5)
+    const { shards } = await buildSearchIndex(out(), cache(), 1_000)
     expect(shards).toBe(1)
     expect(readdirSync(site()).filter((f) => f.startsWith('shard-'))).toEqual([])
     expect(readdirSync(cache()).filter((f) => /^pagefind-\d+$/.test(f))).toEqual([])
@@ -236,13 +236,13 @@ describe('search index in shards', () => {
     expect(files(site())).toEqual(freshIndex())
   })
 
-  it('updates a live index in place: files both indexes name stay the same file, the rest follow', () => {
-    buildSearchIndex(out(), cache(), 10)
+  it('updates a live index in place: files both indexes name stay the same file, the rest follow', async () => {
+    await buildSearchIndex(out(), cache(), 10)
     const inode = (f: string) => statSync(path.join(site(), f)).ino
     const kept = [...files(site()).keys()].filter((f) => f.includes('fragment/'))
     const inodes = new Map(kept.map((f) => [f, inode(f)]))
     page('talk-5', '新增内容：高原铁路养护')
-    buildSearchIndex(out(), cache(), 10)
+    await buildSearchIndex(out(), cache(), 10)
     const now = files(site())
     const still = kept.filter((f) => now.has(f))
     expect(still.length).toBe(kept.length - 1)

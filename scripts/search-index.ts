@@ -13,7 +13,7 @@
  * in shards, one Pagefind run each (scripts/search-shards.ts), so no run holds every page. The bundles are put
  * into the site in an order that lets this run on a live release (the publish service's index after the switch).
  */
-import { spawnSync } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import {
   copyFileSync,
   existsSync,
@@ -201,19 +201,23 @@ export function pagefindBinary(): string {
 }
 
 /** One Pagefind run over `site` into the kept `bundle`, which is pruned of what the new index does not name. */
-function runPagefind(site: string, bundle: string): { log: string; removed: number } {
+async function runPagefind(site: string, bundle: string): Promise<{ log: string; removed: number }> {
   // A run that died half-way may have left a truncated file under a name Pagefind would then skip.
   if (existsSync(path.join(bundle, INCOMPLETE))) rmSync(bundle, { recursive: true, force: true })
   mkdirSync(bundle, { recursive: true })
   writeFileSync(path.join(bundle, INCOMPLETE), '')
   // From the repository, whose pagefind.yml Pagefind reads from its working folder.
-  const run = spawnSync(pagefindBinary(), ['--site', site, '--output-path', bundle], { encoding: 'utf8', cwd: REPO })
-  const log = `${run.stdout ?? ''}${run.stderr ?? ''}`
-  if (run.status !== 0) {
+  const child = spawn(pagefindBinary(), ['--site', site, '--output-path', bundle], { cwd: REPO })
+  let log = ''
+  child.stdout.setEncoding('utf8').on('data', (text: string) => (log += text))
+  child.stderr.setEncoding('utf8').on('data', (text: string) => (log += text))
+  const failure = await new Promise<string | null>((resolve) => {
+    child.on('error', (error) => resolve(error.message))
+    child.on('close', (code, signal) => resolve(code === 0 ? null : `exit ${code ?? signal}`))
+  })
+  if (failure !== null) {
     rmSync(bundle, { recursive: true, force: true })
-    throw new Error(
-      `Pagefind failed (${run.error?.message ?? `exit ${run.status ?? run.signal}`}); the search index was not built.\n${log}`,
-    )
+    throw new Error(`Pagefind failed (${failure}); the search index was not built.\n${log}`)
   }
   rmSync(path.join(bundle, INCOMPLETE))
   return { log, removed: pruneBundle(bundle) }
@@ -223,26 +227,37 @@ function runPagefind(site: string, bundle: string): { log: string; removed: numb
  * Indexes the site in `outDir` into `<cacheDir>/pagefind` (and, above `perIndex` pages, `pagefind-2`, … one per
  * shard, one run after another) and puts the bundles into the site's `/pagefind/` (shard k at `shard-k/`),
  * with the list the search page merges. Safe to run on a live release: see syncBundles.
+ *
+ * While Pagefind indexes one shard (on about one core), the previous shard's folder of links is removed and the
+ * next one's made: at 200× the sample that file-system work took ~14 s of a ~60 s step, now beside the runs.
  */
-export function buildSearchIndex(
+export async function buildSearchIndex(
   outDir: string,
   cacheDir: string,
   perIndex = pagesPerIndex(),
-): { log: string; removed: number; shards: number } {
+): Promise<{ log: string; removed: number; shards: number }> {
   const site = staticDirOf(outDir)
   const pages = indexedPages(site)
   const count = pages.length > perIndex ? Math.ceil(pages.length / perIndex) : 1
   const cacheOf = (k: number) => path.resolve(cacheDir, k === 1 ? 'pagefind' : `pagefind-${k}`)
   // Each shard's pages are hard-linked into a folder of their own for its run, one run at a time.
   const staging = path.resolve(cacheDir, 'pagefind-pages')
+  const stage = (k: number) => (count === 1 ? site : stageShard(site, pages, k, count, staging))
+  const unstage = (dir: string | undefined) => dir && dir !== site && rmSync(dir, { recursive: true, force: true })
   let log = ''
   let removed = 0
   try {
+    let staged = stage(1)
+    let done: string | undefined
     for (let k = 1; k <= count; k++) {
-      const run = runPagefind(count === 1 ? site : stageShard(site, pages, k, count, staging), cacheOf(k))
+      const running = runPagefind(staged, cacheOf(k))
+      unstage(done)
+      const next = k < count ? stage(k + 1) : undefined
+      const run = await running
       log += run.log
       removed += run.removed
-      rmSync(staging, { recursive: true, force: true })
+      done = staged
+      staged = next!
     }
   } finally {
     rmSync(staging, { recursive: true, force: true })
@@ -264,7 +279,7 @@ if (import.meta.main) {
     cacheDir = process.env.LAOMO_CACHE_DIR || 'node_modules/.astro',
   ] = process.argv.slice(2)
   try {
-    const { log, removed, shards } = buildSearchIndex(outDir, cacheDir)
+    const { log, removed, shards } = await buildSearchIndex(outDir, cacheDir)
     process.stdout.write(log)
     console.log(
       `Search index (${shards} shard(s)) kept in ${path.join(cacheDir, 'pagefind')}${shards > 1 ? '-*' : ''}; ` +
