@@ -247,17 +247,17 @@ export async function buildSearchIndex(
   let log = ''
   let removed = 0
   try {
-    let staged = stage(1)
-    let done: string | undefined
-    for (let k = 1; k <= count; k++) {
-      const running = runPagefind(staged, cacheOf(k))
-      unstage(done)
+    let current: string | undefined = stage(1)
+    let previous: string | undefined
+    for (let k = 1; current !== undefined; k++) {
+      const running = runPagefind(current, cacheOf(k))
+      unstage(previous)
       const next = k < count ? stage(k + 1) : undefined
       const run = await running
       log += run.log
       removed += run.removed
-      done = staged
-      staged = next!
+      previous = current
+      current = next
     }
   } finally {
     rmSync(staging, { recursive: true, force: true })
