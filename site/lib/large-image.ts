@@ -1,6 +1,7 @@
 /**
- * The large rendition of a photo: what its own page (/photos/<id>/) shows and what the gallery's
- * large view loads when opened. One set of parameters, so both use the same files in the build.
+ * How a content image goes to `getImage()`: its source and format, the same for every rendition (Img.astro
+ * renders each content image with them), and the large rendition of a photo: what its own page (/photos/<id>/)
+ * shows and what the gallery's large view loads when opened. One set of parameters, so both use the same files.
  */
 import { getImage } from 'astro:assets'
 import type { ImageMetadata } from 'astro'
